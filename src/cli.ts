@@ -1,0 +1,209 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { NewsReadError } from './errors.js';
+import { articleMeta, parseArticle } from './parse.js';
+import { renderJson } from './render/json.js';
+import { renderPlain } from './render/plain.js';
+import { DEFAULT_MAX_BYTES, listBundledSlugs, readSource, resolveSource } from './source.js';
+import type { SourceRef } from './source.js';
+import type { Article, View } from './types.js';
+import { fullView } from './views/full.js';
+import { quotesView } from './views/quotes.js';
+import { summaryView } from './views/summary.js';
+
+/** What main needs from the process; `process` itself fits. */
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+/** The parsed command line, with commander's names. */
+export interface Flags {
+  full?: boolean;
+  summary?: boolean;
+  quotes?: boolean;
+  json?: boolean;
+  plain?: boolean;
+  sentences?: number;
+  width?: number;
+  color: 'auto' | 'always' | 'never';
+  speaker?: string;
+  list?: boolean;
+  maxBytes: number;
+}
+
+export const VERSION = '1.0.0';
+const MAX_STYLED_WIDTH = 100;
+const FALLBACK_WIDTH = 80;
+
+function positiveInteger(name: string, maximum: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > maximum) {
+      throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${maximum}.`);
+    }
+    return Number(value);
+  };
+}
+
+/** createProgram returns the configured commander program; it parses nothing until asked. */
+export function createProgram(): Command {
+  const program = new Command('news-read')
+    .description('Read a news article in the terminal: the whole story, its summary, or its quotations.')
+    .argument('[article]', 'a bundled article slug, a file path, or - for standard input (default: the bundled article)')
+    .addOption(new Option('--full', 'show the whole article (the default view)').conflicts(['summary', 'quotes']))
+    .addOption(new Option('--summary', 'show the sentences that carry the story').conflicts(['full', 'quotes']))
+    .addOption(new Option('--quotes', 'show the quotations, each with who said it').conflicts(['full', 'summary']))
+    .option('-n, --sentences <n>', 'summary length in sentences (default: 3, more for long articles)', positiveInteger('--sentences', 10000))
+    .option('--speaker <name>', 'with --quotes: only the quotes of this speaker (full name or surname)')
+    .option('--json', 'print the view as one JSON object')
+    .option('--plain', 'plain text: no colour, no Markdown (the default when output is not a terminal)')
+    .option('-w, --width <n>', 'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)', positiveInteger('--width', 1000))
+    .addOption(new Option('--color <when>', 'use colour').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--list', 'list the bundled articles')
+    .addOption(
+      new Option('--max-bytes <n>', 'refuse input larger than N bytes')
+        .argParser(positiveInteger('--max-bytes', Number.MAX_SAFE_INTEGER))
+        .default(DEFAULT_MAX_BYTES, '20 MiB'),
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  news-read                              the bundled article, styled
+  news-read --summary | wc -w            count the summary's words
+  news-read --quotes --plain | grep Lavrov
+  news-read --json | jq .article
+  cat story.txt | news-read - --summary
+
+Exit status: 0 success (also when a pipe's reader stops early), 1 bad input, 2 bad usage.`,
+    )
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  return program;
+}
+
+/** main runs news-read with `argv` (no node or script name) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const program = createProgram().configureOutput({
+    writeOut: (text) => void io.stdout.write(text),
+    writeErr: (text) => void io.stderr.write(text),
+    outputError: (text, write) => write(`news-read: ${text.replace(/^error: /, '').trim()}\n`),
+  });
+  try {
+    program.parse(argv as string[], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+  const flags = program.opts<Flags>();
+  try {
+    const output = await run(program.args[0], flags, io);
+    return await write(io, output);
+  } catch (error) {
+    if (error instanceof NewsReadError) {
+      io.stderr.write(`news-read: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (io.env.DEBUG?.includes('news-read')) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    else io.stderr.write(`news-read: internal error: ${(error as Error)?.message ?? String(error)} (set DEBUG=news-read for details)\n`);
+    return 1;
+  }
+}
+
+async function run(argument: string | undefined, flags: Flags, io: Io): Promise<string> {
+  if (flags.speaker !== undefined && !flags.quotes) throw new NewsReadError('USAGE', '--speaker goes with --quotes');
+  if (flags.sentences !== undefined && !flags.summary) throw new NewsReadError('USAGE', '--sentences goes with --summary');
+  const slugs = listBundledSlugs();
+  if (flags.list) return listArticles(slugs, flags, io);
+
+  const ref = resolveSource(argument, slugs);
+  if (ref.kind === 'stdin' && io.stdin.isTTY) {
+    io.stderr.write('news-read: reading an article from the terminal; end it with Ctrl-D (or give a file path)\n');
+  }
+  const article = await loadArticle(ref, flags, io);
+  const view: View = flags.summary
+    ? summaryView(article, flags.sentences)
+    : flags.quotes
+      ? quotesView(article, flags.speaker)
+      : fullView(article);
+  return render(view, flags, io);
+}
+
+async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Article> {
+  const { text, warnings } = await readSource(ref, io, flags.maxBytes);
+  for (const warning of warnings) io.stderr.write(`news-read: warning: ${warning}\n`);
+  return parseArticle(text, { slug: ref.kind === 'bundled' ? ref.slug : null });
+}
+
+// Every environment question is decided here, once, and passed down as values.
+async function render(view: View, flags: Flags, io: Io): Promise<string> {
+  if (flags.json) return renderJson(view);
+  const level = colorLevel(flags, io);
+  const styled = !flags.plain && (io.stdout.isTTY === true || flags.color === 'always' || (flags.color === 'auto' && level > 0));
+  if (!styled) return renderPlain(view, { width: flags.width ?? null });
+  const width = flags.width ?? (io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, MAX_STYLED_WIDTH) : FALLBACK_WIDTH);
+  const [{ Chalk }, { renderStyled }] = await Promise.all([import('chalk'), import('./render/styled.js')]);
+  return renderStyled(view, { chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }), width });
+}
+
+// --color wins over the environment; NO_COLOR (any non-empty value) wins over FORCE_COLOR.
+function colorLevel(flags: Flags, io: Io): number {
+  if (flags.plain || flags.color === 'never') return 0;
+  const force = io.env.FORCE_COLOR;
+  const forced = force !== undefined && force !== '0' && force !== 'false';
+  const forcedLevel = /^[123]$/.test(force ?? '') ? Number(force) : 1;
+  if (flags.color === 'always') return forced ? forcedLevel : Math.max(1, terminalLevel(io));
+  if (io.env.NO_COLOR) return 0;
+  if (forced) return forcedLevel;
+  return io.stdout.isTTY ? terminalLevel(io) : 0;
+}
+
+function terminalLevel(io: Io): number {
+  const { TERM = '', COLORTERM = '' } = io.env;
+  if (TERM === 'dumb') return 0;
+  if (/truecolor|24bit/i.test(COLORTERM)) return 3;
+  if (/256/.test(TERM)) return 2;
+  return 1;
+}
+
+async function listArticles(slugs: readonly string[], flags: Flags, io: Io): Promise<string> {
+  const rows = [];
+  for (const slug of slugs) {
+    const article = await loadArticle({ kind: 'bundled', slug }, flags, io);
+    rows.push({ ...articleMeta(article), default: rows.length === 0 });
+  }
+  if (flags.json) return `${JSON.stringify({ articles: rows }, null, 2)}\n`;
+  if (rows.length === 0) return 'No bundled articles.\n';
+  const slugWidth = Math.max(...rows.map((row) => row.slug!.length));
+  const lines = rows.map((row) => {
+    const details = [row.title ?? '(no headline)', row.byline, `${row.words} words`].filter(Boolean).join(' · ');
+    return `${row.slug!.padEnd(slugWidth)}  ${details}${row.default ? '  (default)' : ''}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+// Writes the output once. A reader that closed the pipe early (EPIPE) is a normal end.
+function write(io: Io, output: string): Promise<number> {
+  return new Promise((resolve) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') return resolve(0);
+      io.stderr.write(`news-read: cannot write output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`);
+      resolve(1);
+    };
+    io.stdout.once('error', onError);
+    try {
+      io.stdout.write(output, (error) => {
+        if (error) return onError(error);
+        io.stdout.removeListener('error', onError);
+        resolve(0);
+      });
+    } catch (error) {
+      onError(error as NodeJS.ErrnoException);
+    }
+  });
+}

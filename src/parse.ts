@@ -1,0 +1,274 @@
+import { NewsReadError } from './errors.js';
+import { splitSentences } from './sentences.js';
+import type { Article, ArticleMeta, Sentence } from './types.js';
+
+/** Options for parseArticle: the slug of a bundled article, if it is one. */
+export interface ParseOptions {
+  slug?: string | null;
+}
+
+interface Paragraph {
+  text: string;
+  /** Offsets of the spaces that replaced line breaks inside the paragraph. */
+  breaks: number[];
+}
+
+type Metadata = Omit<ArticleMeta, 'slug' | 'words'>;
+
+const EMAIL = /^(?:e-?mail:\s*)?<?([\w.+-]+@([\w-]+(?:\.[\w-]+)+))>?$/i;
+// "BEIRUT // ", "LONDON — ", "NEW YORK, Oct 14 (Reuters) - ": a capitalised place, then a separator.
+const DATELINE =
+  /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*){0,3})(?:,[^\n/—–]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/\/|—|–|--|-)\s+/u;
+const TERMINAL = /[.!?…:]["'”’)\]]*$/;
+const HEADING = /^#{1,6}\s+(.+?)\s*#*$/;
+
+/**
+ * parseArticle turns article text into the Article model. It reads three
+ * layouts: wire text (byline and role lines, a `CITY // ` dateline, one
+ * paragraph per line, a closing e-mail line), headline first (a headline, a
+ * blank line, blank-line separated paragraphs), and Markdown (front matter,
+ * `# Headline`). Throws NewsReadError('NO_PARAGRAPHS') when there is no body.
+ */
+export function parseArticle(input: string, options: ParseOptions = {}): Article {
+  const normalized = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { metadata: frontMatter, body } = splitFrontMatter(normalized);
+  const metadata: Metadata = {
+    title: null, byline: null, role: null, dateline: null, source: null, date: null, contact: null,
+  };
+
+  let lines = body.split('\n').map((line) => line.replace(/\s+$/, ''));
+  lines = trimBlankLines(lines);
+
+  let markdown = false;
+  const heading = HEADING.exec(lines[0] ?? '');
+  if (heading) {
+    metadata.title = heading[1]!;
+    markdown = true;
+    lines = trimBlankLines(lines.slice(1));
+  } else if (startsWithHeadline(lines)) {
+    metadata.title = lines[0]!.trim();
+    lines = trimBlankLines(lines.slice(1));
+  }
+
+  lines = takeHeaderLines(lines, metadata);
+  lines = takeContactLine(lines, metadata);
+
+  const paragraphs = formParagraphs(lines, markdown);
+  if (paragraphs.length === 0) {
+    throw new NewsReadError('NO_PARAGRAPHS', 'the article has no paragraphs to show');
+  }
+
+  let datelineLength = 0;
+  const dateline = DATELINE.exec(paragraphs[0]!.text);
+  if (dateline && paragraphs[0]!.text.length > dateline[0].length) {
+    metadata.dateline = dateline[1]!;
+    datelineLength = dateline[0].length;
+  }
+
+  Object.assign(metadata, definedEntries(frontMatter));
+  metadata.source ??= sourceFromContact(metadata.contact);
+
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((paragraph, paragraphIndex) => {
+    const from = paragraphIndex === 0 ? datelineLength : 0;
+    for (const span of splitSentences(paragraph.text, from, paragraph.breaks)) {
+      sentences.push({
+        text: paragraph.text.slice(span.start, span.end),
+        index: sentences.length,
+        paragraph: paragraphIndex,
+        start: span.start,
+      });
+    }
+  });
+
+  const texts = paragraphs.map((paragraph) => paragraph.text);
+  return {
+    slug: options.slug ?? null,
+    ...metadata,
+    paragraphs: texts,
+    datelineLength,
+    sentences,
+    words: countWords(texts, datelineLength),
+  };
+}
+
+/** articleMeta returns the article's metadata as the JSON contract names it. */
+export function articleMeta(article: Article): ArticleMeta {
+  const { slug, title, byline, role, dateline, source, date, contact, words } = article;
+  return { slug, title, byline, role, dateline, source, date, contact, words };
+}
+
+/** countWords returns the number of words (tokens with a letter or digit) in the paragraphs. */
+export function countWords(paragraphs: readonly string[], skipFirst = 0): number {
+  let words = 0;
+  paragraphs.forEach((paragraph, index) => {
+    const text = index === 0 ? paragraph.slice(skipFirst) : paragraph;
+    for (const _ of text.matchAll(/[\p{L}\p{N}][^\s]*/gu)) words++;
+  });
+  return words;
+}
+
+const FRONT_MATTER_KEYS: Record<string, keyof Metadata> = {
+  title: 'title', headline: 'title', byline: 'byline', author: 'byline', by: 'byline', role: 'role',
+  dateline: 'dateline', source: 'source', publication: 'source', date: 'date', published: 'date',
+  contact: 'contact', email: 'contact',
+};
+
+// A leading `---` block of `key: value` lines; nested YAML is not needed for article metadata.
+function splitFrontMatter(text: string): { metadata: Partial<Metadata>; body: string } {
+  const match = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!match) return { metadata: {}, body: text };
+  const metadata: Partial<Metadata> = {};
+  for (const line of match[1]!.split('\n')) {
+    const pair = /^([A-Za-z_-]+)\s*:\s*(.*)$/.exec(line.trim());
+    if (!pair) continue;
+    const key = FRONT_MATTER_KEYS[pair[1]!.toLowerCase()];
+    let value = pair[2]!.trim();
+    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+    if (key && value !== '' && value !== '~' && value !== 'null') metadata[key] = value;
+  }
+  return { metadata, body: text.slice(match[0].length) };
+}
+
+function definedEntries(metadata: Partial<Metadata>): Partial<Metadata> {
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value != null));
+}
+
+function trimBlankLines(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === '') start++;
+  while (end > start && lines[end - 1]!.trim() === '') end--;
+  return lines.slice(start, end);
+}
+
+function wordCount(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
+
+// A headline is a short first line with no closing punctuation, set apart by a blank line.
+function startsWithHeadline(lines: string[]): boolean {
+  const first = lines[0]?.trim() ?? '';
+  if (first === '' || lines.length < 3 || lines[1]!.trim() !== '') return false;
+  if (/^by\s/i.test(first) || EMAIL.test(first)) return false;
+  return wordCount(first) <= 25 && !/[.,;:]["'”’]?$/.test(first);
+}
+
+// A byline looks like a name: two to five words, each capitalised or a name particle.
+function looksLikeName(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (words.length < 2 || words.length > 5 || /\d/.test(line)) return false;
+  return words.every((word) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|del|van|von|der|al|bin|el|la|le)$/.test(word));
+}
+
+function looksLikeHeaderLine(line: string, maxWords: number): boolean {
+  const trimmed = line.trim();
+  return trimmed !== '' && wordCount(trimmed) <= maxWords && !TERMINAL.test(trimmed) && !/[“”"]/.test(trimmed);
+}
+
+// Byline, role and date lines at the top of the body; each only while a body follows.
+function takeHeaderLines(lines: string[], metadata: Metadata): string[] {
+  let rest = lines;
+  const next = () => rest[0]?.trim() ?? '';
+  const hasBodyAfter = () => rest.slice(1).some((line) => line.trim() !== '');
+
+  const by = /^by\s+(.+?)(?:,\s*(.+))?$/i.exec(next());
+  if (by && looksLikeHeaderLine(next(), 12) && hasBodyAfter()) {
+    metadata.byline = by[1]!;
+    if (by[2]) metadata.role = by[2];
+    rest = rest.slice(1);
+  } else if (looksLikeName(next()) && hasBodyAfter() && looksLikeHeaderLine(rest[1] ?? '', 8)) {
+    // A bare name line counts as a byline only when another header line (a role) follows.
+    metadata.byline = next();
+    rest = rest.slice(1);
+  }
+  if (metadata.byline && !metadata.role && looksLikeHeaderLine(next(), 6) && !isDate(next()) && hasBodyAfter()) {
+    metadata.role = next();
+    rest = rest.slice(1);
+  }
+  if (isDate(next()) && hasBodyAfter()) {
+    metadata.date = next();
+    rest = rest.slice(1);
+  }
+  return trimBlankLines(rest);
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_LINE = new RegExp(
+  `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:\\d{4}-\\d{2}-\\d{2}(?:[t ][\\d:.z+-]+)?|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4})$`,
+  'i',
+);
+
+function isDate(line: string): boolean {
+  return DATE_LINE.test(line.trim());
+}
+
+function takeContactLine(lines: string[], metadata: Metadata): string[] {
+  const last = lines.at(-1)?.trim() ?? '';
+  const email = EMAIL.exec(last);
+  if (!email || lines.length < 2) return lines;
+  metadata.contact = email[1]!;
+  return trimBlankLines(lines.slice(0, -1));
+}
+
+// "jwood@thenational.ae" → "The National"; "bbc.co.uk" → "BBC".
+function sourceFromContact(contact: string | null): string | null {
+  if (!contact) return null;
+  const labels = contact.split('@')[1]!.toLowerCase().split('.');
+  const generic = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'news', 'mail']);
+  while (labels.length > 1 && (generic.has(labels.at(-1)!) || labels.at(-1)!.length <= 3)) labels.pop();
+  const name = labels.at(-1);
+  if (!name || ['gmail', 'yahoo', 'hotmail', 'outlook', 'icloud', 'proton', 'protonmail'].includes(name)) {
+    return null;
+  }
+  if (name.length <= 4) return name.toUpperCase();
+  const parts = name.startsWith('the') && name.length > 5 ? ['the', name.slice(3)] : [name];
+  return parts.map((part) => part[0]!.toUpperCase() + part.slice(1)).join(' ');
+}
+
+// Blank-line separated blocks are paragraphs with their lines joined. Text with no
+// blank lines is one paragraph per line, unless it reads as hard-wrapped prose.
+function formParagraphs(lines: string[], markdown: boolean): Paragraph[] {
+  const blocks: string[][] = [];
+  let block: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+    } else {
+      block.push(line.trim());
+    }
+  }
+  if (block.length > 0) blocks.push(block);
+
+  if (blocks.length === 1 && blocks[0]!.length > 1 && !isHardWrapped(blocks[0]!)) {
+    return blocks[0]!.map((line) => ({ text: markdown ? stripInlineMarkdown(line) : line, breaks: [] }));
+  }
+  return blocks.map((lines) => joinLines(lines.map((line) => (markdown ? stripInlineMarkdown(line) : line))));
+}
+
+function isHardWrapped(lines: string[]): boolean {
+  const ending = lines.filter((line) => TERMINAL.test(line)).length;
+  return ending / lines.length < 0.5;
+}
+
+function joinLines(lines: string[]): Paragraph {
+  let text = '';
+  const breaks: number[] = [];
+  for (const line of lines) {
+    if (text !== '') {
+      breaks.push(text.length);
+      text += ' ';
+    }
+    text += line;
+  }
+  return { text, breaks };
+}
+
+// Markdown input: links become their text, strong emphasis loses its markers, "## " goes.
+function stripInlineMarkdown(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2');
+}

@@ -1,0 +1,19 @@
+import { escapeJsonText } from '../sanitize.js';
+import type { View } from '../types.js';
+
+/** renderJson returns the view as one JSON object per the contract, and a newline. */
+export function renderJson(view: View): string {
+  let data: object;
+  switch (view.view) {
+    case 'full':
+      data = { view: view.view, article: view.article, paragraphs: view.paragraphs };
+      break;
+    case 'summary':
+      data = { view: view.view, article: view.article, summary: view.summary };
+      break;
+    case 'quotes':
+      data = { view: view.view, article: view.article, quotes: view.quotes };
+      break;
+  }
+  return `${escapeJsonText(JSON.stringify(data, null, 2))}\n`;
+}

@@ -1,0 +1,145 @@
+import type { ChalkInstance } from 'chalk';
+import { Marked } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+import { stripControls } from '../sanitize.js';
+import type { Quote, View } from '../types.js';
+import { wrapText } from '../width.js';
+import { metaParts, quoteExcerpt } from './parts.js';
+
+/** Options for renderStyled: the Chalk to style with (its level decides colour) and the width in columns. */
+export interface StyledOptions {
+  chalk: ChalkInstance;
+  width: number;
+}
+
+// Where marked-terminal indents: lists by `tab` plus the "* " bullet, block quotes by `tab`.
+const TAB = 2;
+const LIST_INDENT = TAB + 2;
+
+// Private-use marks for where emphasis opens and closes; they survive wrapping
+// (zero width) and become Markdown `*` once the text is escaped.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/**
+ * renderStyled returns the view for a terminal: the headline bold, the meta
+ * line dim, then the body as Markdown rendered by marked-terminal. Lines are
+ * wrapped here, by display width, before Markdown sees them (marked-terminal's
+ * own reflow counts UTF-16 units and can split a surrogate pair).
+ */
+export function renderStyled(view: View, options: StyledOptions): string {
+  const { chalk, width } = options;
+  const heading: string[] = [];
+  if (view.article.title) heading.push(wrapText(clean(view.article.title), width).map((line) => chalk.bold(line)).join('\n'));
+  heading.push(wrapText(metaParts(view.article).map(clean).join(' · '), width).map((line) => chalk.dim(line)).join('\n'));
+
+  const markdown = bodyMarkdown(view, width);
+  const marked = new Marked({ gfm: false, breaks: false, async: false });
+  marked.use(
+    markedTerminal({
+      blockquote: chalk.italic,
+      paragraph: identity,
+      listitem: identity,
+      em: chalk.italic.cyan,
+      strong: chalk.bold,
+      code: identity,
+      codespan: identity,
+      heading: chalk.bold,
+      firstHeading: chalk.bold,
+      hr: chalk.dim,
+      html: identity,
+      del: chalk.dim,
+      link: identity,
+      href: identity,
+      table: identity,
+      text: identity,
+      emoji: false,
+      unescape: true,
+      width,
+      showSectionPrefix: false,
+      reflowText: false,
+      tab: TAB,
+    }),
+  );
+  const body = (marked.parse(markdown) as string).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
+  return `${heading.join('\n')}\n\n${body}\n`;
+}
+
+function identity(text: string): string {
+  return text;
+}
+
+function clean(text: string): string {
+  return stripControls(text).replace(/[\uE000\uE001]/g, '').replace(/\t/g, ' ');
+}
+
+function bodyMarkdown(view: View, width: number): string {
+  switch (view.view) {
+    case 'full': {
+      const blocks = view.paragraphs.map((paragraph, index) => {
+        const spans = view.quotes.filter((quote) => quote.paragraph === index);
+        return toMarkdown(markQuotes(paragraph, spans), width);
+      });
+      if (view.article.contact) blocks.push(`*${escapeMarkdown(clean(view.article.contact))}*`);
+      return blocks.join('\n\n');
+    }
+    case 'summary':
+      // A loose list (blank lines between items): marked-terminal renders a tight item's raw text, escapes and all.
+      return view.summary.map((sentence) => `* ${toMarkdown(clean(sentence.text), width - LIST_INDENT, '  ')}`).join('\n\n');
+    case 'quotes':
+      if (view.quotes.length === 0) return escapeMarkdown('No quotations in this article.');
+      return view.quotes.map((quote) => quoteMarkdown(quote, width - TAB)).join('\n\n');
+  }
+}
+
+function quoteMarkdown(quote: Quote, width: number): string {
+  const [before, quoted, after] = quoteExcerpt(quote);
+  const text = `${clean(before)}${OPEN}${clean(quoted)}${CLOSE}${clean(after)}`;
+  const lines = [`> ${toMarkdown(text, width, '> ')}`];
+  if (quote.speaker) lines.push('>', `> ${toMarkdown(`— ${clean(quote.speaker)}`, width, '> ')}`);
+  return lines.join('\n');
+}
+
+// Puts emphasis marks around each quotation (its quote marks included) in a paragraph.
+function markQuotes(paragraph: string, quotes: readonly Quote[]): string {
+  let text = '';
+  let at = 0;
+  for (const quote of quotes) {
+    const start = paragraph[quote.start - 1] && /["“”'‘’]/.test(paragraph[quote.start - 1]!) ? quote.start - 1 : quote.start;
+    const end = /["“”'‘’]/.test(paragraph[quote.end] ?? '') ? quote.end + 1 : quote.end;
+    if (start < at || end <= start) continue;
+    text += clean(paragraph.slice(at, start)) + OPEN + clean(paragraph.slice(start, end)) + CLOSE;
+    at = end;
+  }
+  return text + clean(paragraph.slice(at));
+}
+
+// Wraps plain text to `width`, escapes it for Markdown and joins the lines with
+// hard breaks. Emphasis is closed at each line end and reopened on the next line.
+function toMarkdown(text: string, width: number, continuation = ''): string {
+  let inside = false;
+  const lines = wrapText(text, Math.max(10, width)).map((line) => {
+    let marked = (inside ? OPEN : '') + line;
+    inside = marked.lastIndexOf(OPEN) > marked.lastIndexOf(CLOSE);
+    if (inside) marked += CLOSE;
+    return emphasis(escapeMarkdown(marked));
+  });
+  return lines.join(`\\\n${continuation}`);
+}
+
+// Backslash-escape every ASCII punctuation mark that Markdown could read as syntax.
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#+\-!|~&=]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+// Emphasis marks become `*`, unless Markdown would not read that pair as emphasis
+// (an opening mark after a letter and before punctuation, or the reverse).
+function emphasis(line: string): string {
+  return line
+    .replace(/(.?)\uE000([^\uE000\uE001]*)\uE001(.?)/gsu, (_whole: string, before: string, inner: string, after: string) => {
+      const opens = inner.trim() !== '' && !(/[\p{L}\p{N}]/u.test(before) && /^\p{P}/u.test(inner));
+      const closes = !(/\p{P}$/u.test(inner) && /[\p{L}\p{N}]/u.test(after));
+      return opens && closes ? `${before}*${inner}*${after}` : `${before}${inner}${after}`;
+    })
+    .replace(/[\uE000\uE001]/g, '');
+}

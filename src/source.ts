@@ -1,0 +1,213 @@
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { NewsReadError } from './errors.js';
+
+/** Where an article comes from, decided from the command-line argument alone. */
+export type SourceRef =
+  | { kind: 'bundled'; slug: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'stdin' };
+
+/** What readSource needs from the process: standard input. */
+export interface SourceIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+/** Decoded article text with any warnings met while decoding it. */
+export interface SourceText {
+  text: string;
+  warnings: string[];
+}
+
+/** The default input limit: articles are far smaller, and this bounds memory. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+
+/** articlesDirectory is the folder of bundled articles, found from src/ (tests) or dist/ (bin). */
+export const articlesDirectory = new URL('../articles/', import.meta.url);
+
+/**
+ * resolveSource returns where ARTICLE points: `-` is stdin, no argument is the
+ * default bundled article, a slug-shaped word is a bundled article, anything
+ * else is a file path. A slug never contains "/" or "..", so it cannot leave articles/.
+ */
+export function resolveSource(argument: string | undefined, bundled: readonly string[]): SourceRef {
+  if (argument === '-') return { kind: 'stdin' };
+  if (argument === undefined) {
+    const slug = bundled[0];
+    if (!slug) throw new NewsReadError('ARTICLE_NOT_FOUND', 'no bundled articles found; give a file path or - for stdin');
+    return { kind: 'bundled', slug };
+  }
+  if (SLUG.test(argument) && bundled.includes(argument)) return { kind: 'bundled', slug: argument };
+  if (SLUG.test(argument) && !looksLikePath(argument)) {
+    throw new NewsReadError('ARTICLE_NOT_FOUND', notFoundMessage(argument, bundled));
+  }
+  return { kind: 'file', path: argument };
+}
+
+// A bare word with no extension that is not a file is taken for a mistyped slug.
+function looksLikePath(argument: string): boolean {
+  try {
+    statSync(argument);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function notFoundMessage(argument: string, bundled: readonly string[]): string {
+  const nearest = nearestSlug(argument, bundled);
+  const hint = nearest ? ` (did you mean "${nearest}"?)` : '';
+  return `no bundled article "${argument}"${hint}; give a slug from --list, a file path, or - for stdin`;
+}
+
+/** nearestSlug returns the bundled slug closest to `word` by edit distance, or null if none is close. */
+export function nearestSlug(word: string, slugs: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const slug of slugs) {
+    const distance = slug.includes(word) || word.includes(slug) ? 1 : editDistance(word, slug);
+    if (distance < bestDistance) {
+      best = slug;
+      bestDistance = distance;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(3, Math.floor(best.length / 3)) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** listBundledSlugs returns the slugs of the bundled articles, sorted. */
+export function listBundledSlugs(): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(articlesDirectory);
+  } catch {
+    return [];
+  }
+  const slugs = new Set<string>();
+  for (const name of names) {
+    const extension = ARTICLE_EXTENSIONS.find((candidate) => name.endsWith(candidate));
+    const slug = extension ? name.slice(0, -extension.length) : '';
+    if (SLUG.test(slug)) slugs.add(slug);
+  }
+  return [...slugs].sort();
+}
+
+/** readSource returns the decoded text of the article `ref` points at, or throws NewsReadError. */
+export async function readSource(ref: SourceRef, io: SourceIo, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceText> {
+  if (ref.kind === 'stdin') return decodeText(await readStream(io.stdin, maxBytes), 'standard input');
+  if (ref.kind === 'bundled') {
+    for (const extension of ARTICLE_EXTENSIONS) {
+      const url = new URL(`${ref.slug}${extension}`, articlesDirectory);
+      try {
+        return decodeText(readFileLimited(url, ref.slug, maxBytes), ref.slug);
+      } catch (error) {
+        if (!(error instanceof NewsReadError && error.code === 'ARTICLE_NOT_FOUND')) throw error;
+      }
+    }
+    throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
+  }
+  return decodeText(readFileLimited(ref.path, ref.path, maxBytes), ref.path);
+}
+
+function readFileLimited(path: string | URL, name: string, maxBytes: number): Uint8Array {
+  let descriptor: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer must not hang; it is refused below anyway.
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw fileError(error, name);
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) throw new NewsReadError('NOT_A_FILE', `${name}: is a directory, not an article file`);
+    if (!stats.isFile()) throw new NewsReadError('NOT_A_FILE', `${name}: not a regular file`);
+    if (stats.size > maxBytes) throw tooLarge(name, maxBytes);
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(descriptor, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > maxBytes) throw tooLarge(name, maxBytes);
+      if (length === buffer.length) break;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    throw error instanceof NewsReadError ? error : fileError(error, name);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function tooLarge(name: string, maxBytes: number): NewsReadError {
+  return new NewsReadError('TOO_LARGE', `${name}: larger than the ${maxBytes}-byte input limit; raise it with --max-bytes`);
+}
+
+function fileError(error: unknown, name: string): NewsReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return new NewsReadError('ARTICLE_NOT_FOUND', `${name}: no such file`);
+    case 'EACCES':
+    case 'EPERM':
+      return new NewsReadError('UNREADABLE', `${name}: permission denied`);
+    case 'EISDIR':
+      return new NewsReadError('NOT_A_FILE', `${name}: is a directory, not an article file`);
+    case 'ELOOP':
+      return new NewsReadError('UNREADABLE', `${name}: too many levels of symbolic links`);
+    default:
+      return new NewsReadError('UNREADABLE', `${name}: cannot read (${code ?? 'unknown error'})`);
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    length += buffer.length;
+    if (length > maxBytes) {
+      // Stop reading an endless stream instead of buffering it.
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw tooLarge('standard input', maxBytes);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, length);
+}
+
+/**
+ * decodeText returns the text of `bytes`: UTF-8 with or without a BOM, or
+ * UTF-16 with a BOM. Invalid UTF-8 decodes with replacement characters and a
+ * warning; NUL bytes in 8-bit text mean it is not a text file.
+ */
+export function decodeText(bytes: Uint8Array, name: string): SourceText {
+  if (bytes.length === 0) throw new NewsReadError('EMPTY_INPUT', `${name}: empty input`);
+  const [first, second] = bytes;
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) {
+    const encoding = first === 0xff ? 'utf-16le' : 'utf-16be';
+    return { text: new TextDecoder(encoding).decode(bytes), warnings: [] };
+  }
+  if (bytes.includes(0)) throw new NewsReadError('NOT_TEXT', `${name}: not a text file (it contains NUL bytes)`);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
+  } catch {
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      warnings: [`${name}: not valid UTF-8; undecodable bytes are shown as \uFFFD`],
+    };
+  }
+}

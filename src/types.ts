@@ -1,0 +1,97 @@
+// The shared vocabulary of news-read. Field names follow the JSON contract
+// (CONTRACT.md), so render/json.ts is close to the identity. Unknown is null.
+
+/** One sentence of the article body. */
+export interface Sentence {
+  /** The sentence as written, trimmed; a substring of its paragraph. */
+  text: string;
+  /** 0-based index into the article's sentences; sentences stay in article order. */
+  index: number;
+  /** 0-based index of the paragraph that holds it. */
+  paragraph: number;
+  /** UTF-16 offset of `text` in its paragraph. */
+  start: number;
+}
+
+/** Everything the parser knows about one article. */
+export interface Article {
+  slug: string | null;
+  title: string | null;
+  byline: string | null;
+  role: string | null;
+  dateline: string | null;
+  source: string | null;
+  date: string | null;
+  contact: string | null;
+  /** Body paragraphs exactly as written (the dateline prefix, if any, stays in the first). */
+  paragraphs: string[];
+  /** Length of the dateline prefix ("BEIRUT // ") at the start of the first paragraph; 0 if none. */
+  datelineLength: number;
+  sentences: Sentence[];
+  /** Words in the body, the dateline prefix excluded. */
+  words: number;
+}
+
+/** The article's metadata as the JSON contract names it. */
+export interface ArticleMeta {
+  slug: string | null;
+  title: string | null;
+  byline: string | null;
+  role: string | null;
+  dateline: string | null;
+  source: string | null;
+  date: string | null;
+  contact: string | null;
+  words: number;
+}
+
+export type QuoteKind = 'speech' | 'scare' | 'title';
+
+/** One quotation found in the article. */
+export interface Quote {
+  /** The words between the marks, without the marks. */
+  text: string;
+  /** Who the article credits with the words, by the fullest name it gives; null for none. */
+  speaker: string | null;
+  /** The sentence that holds the quote (the first one, when the quote runs over several). */
+  context: string;
+  kind: QuoteKind;
+  /** The reporting verb that ties the quote to its speaker, as written; null if none. */
+  cue: string | null;
+  /** Index of the sentence that holds the opening mark. */
+  sentence: number;
+  /** Paragraph and UTF-16 offsets of `text` in it (end of the first paragraph's part for multi-paragraph quotes). */
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+export interface SummarySentence {
+  text: string;
+  /** 0-based index into the article's sentences; entries stay in article order. */
+  index: number;
+}
+
+export interface FullView {
+  view: 'full';
+  article: ArticleMeta;
+  paragraphs: string[];
+  /** Quotations, so the styled view can set them off. */
+  quotes: Quote[];
+  datelineLength: number;
+}
+
+export interface SummaryView {
+  view: 'summary';
+  article: ArticleMeta;
+  summary: SummarySentence[];
+}
+
+export interface QuotesView {
+  view: 'quotes';
+  article: ArticleMeta;
+  quotes: Quote[];
+}
+
+export type View = FullView | SummaryView | QuotesView;
+export type ViewName = View['view'];
