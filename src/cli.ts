@@ -90,7 +90,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = createProgram().configureOutput({
     writeOut: (text) => void io.stdout.write(text),
     writeErr: (text) => void io.stderr.write(text),
-    outputError: (text, write) => write(`news-read: ${text.replace(/^error: /, '').trim()}\n`),
+    // Commander puts its "did you mean" suggestion on a second line; keep errors to one.
+    outputError: (text, write) => write(`news-read: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
   });
   try {
     program.parse(argv as string[], { from: 'user' });

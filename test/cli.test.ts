@@ -1,0 +1,190 @@
+import { describe, expect, test } from 'vitest';
+import { createProgram } from '../src/cli.js';
+import { runCli } from './helpers.js';
+
+const ESC = '\x1b';
+
+describe('views', () => {
+  test('shows the full view of the bundled article by default', async () => {
+    const { code, stdout, stderr } = await runCli([]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[1]).toBe('Josh Wood · Foreign Correspondent · BEIRUT · The National · 3 min read');
+    expect(stdout).toContain('It is hardly an auspicious omen.for the new talks.');
+  });
+
+  test('--full is the default view', async () => {
+    expect((await runCli(['--full'])).stdout).toBe((await runCli([])).stdout);
+  });
+
+  test('--summary prints the header, a blank line, then one sentence per line', async () => {
+    const { stdout } = await runCli(['--summary', '--sentences', '2']);
+    const [, , blank, ...rest] = stdout.trimEnd().split('\n');
+    expect(blank).toBe('');
+    expect(rest).toHaveLength(2);
+  });
+
+  test('--quotes prints one quote per line with its speaker', async () => {
+    const { stdout } = await runCli(['--quotes']);
+    expect(stdout).toMatch(/“We cannot do anything without the Americans\.” — Boris Johnson/);
+  });
+
+  test('--quotes --speaker keeps one speaker’s quotes', async () => {
+    const { code, stdout } = await runCli(['--quotes', '--speaker', 'Lavrov', '--json']);
+    expect(code).toBe(0);
+    const quotes = JSON.parse(stdout).quotes as { speaker: string }[];
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.every((quote) => quote.speaker === 'Sergey Lavrov')).toBe(true);
+  });
+
+  test('reads a bundled slug, a file path and standard input alike', async () => {
+    const bySlug = await runCli(['syria-talks-lausanne', '--json']);
+    const byPath = await runCli(['articles/syria-talks-lausanne.txt', '--json']);
+    const byStdin = await runCli(['-', '--json'], { stdin: (await import('./helpers.js')).seedText });
+    expect(JSON.parse(bySlug.stdout).paragraphs).toEqual(JSON.parse(byPath.stdout).paragraphs);
+    expect(JSON.parse(byStdin.stdout).paragraphs).toEqual(JSON.parse(byPath.stdout).paragraphs);
+    expect(JSON.parse(bySlug.stdout).article.slug).toBe('syria-talks-lausanne');
+    expect(JSON.parse(byPath.stdout).article.slug).toBeNull();
+  });
+});
+
+describe('output modes', () => {
+  test('plain output has no escape codes and no Markdown markup', async () => {
+    for (const view of ['--full', '--summary', '--quotes']) {
+      const { stdout } = await runCli([view], { env: { TERM: 'xterm-256color' } });
+      expect(stdout).not.toContain(ESC);
+      expect(stdout).not.toMatch(/^(#|>|\* |- )/m);
+      expect(stdout).not.toMatch(/\*\*|__|\\[*_#]/);
+    }
+  });
+
+  test('a terminal gets styled output, reflowed to its width capped at 100', async () => {
+    const { stdout } = await runCli([], { tty: true, columns: 200, env: { TERM: 'xterm' } });
+    expect(stdout).toContain(`${ESC}[1m`);
+    const widths = stdout.split('\n').map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').length);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
+    expect(Math.max(...widths)).toBeGreaterThan(90);
+  });
+
+  test('--width sets the wrap width of styled output', async () => {
+    const { stdout } = await runCli(['--width', '60'], { tty: true, columns: 200, env: {} });
+    const widths = stdout.split('\n').map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').length);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(60);
+  });
+
+  test('--width wraps plain output too', async () => {
+    const { stdout } = await runCli(['--plain', '--width', '40']);
+    expect(Math.max(...stdout.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(40);
+  });
+
+  test('--plain on a terminal is plain', async () => {
+    const { stdout } = await runCli(['--plain'], { tty: true, columns: 80 });
+    expect(stdout).not.toContain(ESC);
+    expect(stdout).toBe((await runCli([])).stdout);
+  });
+
+  test('NO_COLOR turns colour off on a terminal, keeping the layout', async () => {
+    const { stdout } = await runCli([], { tty: true, columns: 80, env: { NO_COLOR: '1' } });
+    expect(stdout).not.toContain(ESC);
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
+
+  test('FORCE_COLOR styles piped output; --color never wins over it', async () => {
+    expect((await runCli([], { env: { FORCE_COLOR: '1' } })).stdout).toContain(ESC);
+    expect((await runCli(['--color', 'never'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
+  });
+
+  test('--color always styles piped output', async () => {
+    expect((await runCli(['--color', 'always'])).stdout).toContain(ESC);
+  });
+
+  test('--json prints exactly one JSON object with the contract’s keys', async () => {
+    for (const [flag, key] of [['--full', 'paragraphs'], ['--summary', 'summary'], ['--quotes', 'quotes']] as const) {
+      const { stdout } = await runCli([flag, '--json'], { tty: true });
+      const data = JSON.parse(stdout);
+      expect(data.view).toBe(flag.slice(2));
+      expect(Object.keys(data.article).sort()).toEqual(['byline', 'contact', 'date', 'dateline', 'role', 'slug', 'source', 'title', 'words']);
+      expect(Array.isArray(data[key])).toBe(true);
+    }
+  });
+
+  test('--list shows slug, headline, byline, word count and which is the default', async () => {
+    const { code, stdout } = await runCli(['--list']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^syria-talks-lausanne {2}.*Josh Wood · 587 words {2}\(default\)$/m);
+  });
+
+  test('--list --json gives the bundled articles as data', async () => {
+    const data = JSON.parse((await runCli(['--list', '--json'])).stdout);
+    expect(data.articles[0]).toMatchObject({ slug: 'syria-talks-lausanne', byline: 'Josh Wood', words: 587, default: true });
+  });
+});
+
+describe('summary length', () => {
+  test('--sentences N gives N sentences in article order', async () => {
+    const { summary } = JSON.parse((await runCli(['--summary', '--sentences', '5', '--json'])).stdout);
+    expect(summary).toHaveLength(5);
+    const indices = summary.map((entry: { index: number }) => entry.index);
+    expect(indices).toEqual([...indices].sort((a, b) => a - b));
+  });
+
+  test('never more sentences than the article has', async () => {
+    const { summary } = JSON.parse((await runCli(['-', '--summary', '--sentences', '50', '--json'], { stdin: 'Only one sentence here.' })).stdout);
+    expect(summary).toEqual([{ text: 'Only one sentence here.', index: 0 }]);
+  });
+});
+
+describe('errors and exit codes', () => {
+  const cases: [string, string[], number, RegExp][] = [
+    ['an unknown flag', ['--sumary'], 2, /unknown option '--sumary'[\s\S]*--summary/],
+    ['two views', ['--summary', '--quotes'], 2, /cannot be used with/],
+    ['--sentences 0', ['--summary', '--sentences', '0'], 2, /--sentences must be a whole number/],
+    ['--width abc', ['--width', 'abc'], 2, /--width must be a whole number/],
+    ['a bad --color', ['--color', 'sometimes'], 2, /sometimes/],
+    ['--speaker without --quotes', ['--speaker', 'X'], 2, /--speaker goes with --quotes/],
+    ['an unknown slug, with the nearest one', ['syria-talks'], 1, /no bundled article "syria-talks" \(did you mean "syria-talks-lausanne"\?\)/],
+    ['a missing file', ['no/such/file.txt'], 1, /no such file/],
+    ['a directory', ['test'], 1, /is a directory/],
+  ];
+
+  test.each(cases)('%s', async (_name, argv, exitCode, message) => {
+    const { code, stdout, stderr } = await runCli(argv);
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^news-read: /);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  test('empty standard input is bad input', async () => {
+    const { code, stderr } = await runCli(['-'], { stdin: '' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^news-read: standard input: empty input\n$/);
+  });
+
+  test('input with no paragraphs is bad input', async () => {
+    const { code, stderr } = await runCli(['-'], { stdin: '\n  \n\t\n' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no paragraphs/);
+  });
+
+  test('errors go to stderr even with --json, and stdout stays empty', async () => {
+    const { code, stdout } = await runCli(['nope', '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+  });
+
+  test('--help and --version exit 0', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Examples:/);
+    expect(help.stdout).toMatch(/Exit status/i);
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  test('createProgram parses nothing on creation', () => {
+    expect(createProgram().opts()).toMatchObject({ color: 'auto' });
+  });
+});
