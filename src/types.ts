@@ -64,6 +64,10 @@ export interface Quote {
   paragraph: number;
   start: number;
   end: number;
+  /** Other forms the article uses for the speaker (surname, "Mr X", a role), for `--speaker`. */
+  aliases?: string[];
+  /** True when the quote runs on into the next paragraph, which reopens it (newspaper convention). */
+  continues?: boolean;
 }
 
 export interface SummarySentence {

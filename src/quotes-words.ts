@@ -1,0 +1,123 @@
+// Word lists for quote attribution. Each list is a general fact of English news
+// writing (reporting verbs, honorifics, role nouns), not something one article needs.
+
+function setOf(words: string): Set<string> {
+  return new Set(words.split(/\s+/).filter(Boolean));
+}
+
+/** Reporting verbs in the forms news copy uses; matched lowercase. */
+export const CUE_VERBS = setOf(`
+  say says said saying tell tells told telling add adds added adding
+  warn warns warned warning note notes noted noting admit admits admitted admitting
+  insist insists insisted insisting accuse accuses accused accusing blame blames blamed blaming
+  describe describes described describing dismiss dismisses dismissed dismissing
+  call calls called calling claim claims claimed claiming argue argues argued arguing
+  explain explains explained explaining stress stresses stressed stressing
+  ask asks asked asking reply replies replied replying declare declares declared declaring
+  announce announces announced announcing urge urges urged urging
+  suggest suggests suggested suggesting confirm confirms confirmed confirming
+  deny denies denied denying acknowledge acknowledges acknowledged acknowledging
+  concede concedes conceded conceding comment comments commented commenting
+  remark remarks remarked recall recalls recalled recalling write writes wrote writing
+  joke jokes joked predict predicts predicted attack attacks attacked attacking
+  criticise criticises criticised criticize criticizes criticized praise praises praised
+  hail hails hailed brand brands branded label labels labelled labeled
+  refer refers referred referring underline underlines underlined
+  emphasise emphasises emphasised emphasize emphasizes emphasized
+  reveal reveals revealed report reports reported show shows showed
+  state states stated promise promises promised vow vows vowed
+  complain complains complained boast boasts boasted quip quips quipped
+  maintain maintains maintained observe observes observed counter counters countered
+  respond responds responded answer answers answered shout shouts shouted
+  cry cries cried demand demands demanded conclude concludes concluded
+  continue continues continued agree agrees agreed assure assures assured
+  caution cautions cautioned jeer jeers jeered mock mocks mocked
+  tweet tweets tweeted announce believe believes believed
+  according speaking
+`);
+
+/** Verbs that take the quote as a label rather than as words someone said. */
+export const LABEL_WORDS = setOf(`
+  so-called dubbed termed nicknamed considered classed rated labelled labeled known billed marked
+`);
+
+/** Words right before a quote that make it the name of a work. */
+export const TITLE_WORDS = setOf('entitled titled');
+
+/** Honorifics that open a name; the ones that tell the gender map to it. */
+export const HONORIFICS = new Map<string, 'male' | 'female' | null>([
+  ['Mr', 'male'], ['Mr.', 'male'], ['Mrs', 'female'], ['Mrs.', 'female'], ['Ms', 'female'],
+  ['Ms.', 'female'], ['Miss', 'female'], ['Dr', null], ['Dr.', null], ['Sir', 'male'],
+  ['Lord', 'male'], ['Lady', 'female'], ['Dame', 'female'], ['Prof', null], ['Prof.', null],
+  ['Professor', null], ['Rev', null], ['Revd', null],
+]);
+
+/** Titles that belong to a royal's name ("Crown Prince Frederik"). */
+export const ROYAL_TITLES = setOf('Crown Prince Princess King Queen Sheikh Pope Emperor Empress');
+
+/** Capitalised role and party words that come before a name but are not part of it. */
+export const ROLE_WORDS = setOf(`
+  Secretary Minister Chancellor President Chairman Chairwoman Chair Chief Director Leader
+  Democrat Democrats Republican Republicans Labour Tory Tories Conservative Conservatives Liberal
+  Lib Dem Dems Green SNP Commissioner Governor Senator Mayor Spokesman Spokeswoman Spokesperson
+  Coach Manager Executive Officer Ambassador Envoy Judge Inspector Captain Bishop Archbishop
+  MP MEP Shadow Foreign Home Prime Deputy Vice General Attorney Justice Speaker Premier
+  Chancellor Editor Founder Analyst Economist Professor Chief Head Boss Star Striker Skipper
+  Champion Defender Midfielder Goalkeeper Forward Singer Actor Actress Director Producer
+  Trade Industry Health Education Culture Defence Transport Environment Finance Economy
+  British English Scottish Welsh Irish American French German Russian Chinese Japanese Indian
+  Italian Spanish Dutch Australian Canadian European African Asian Israeli Syrian Iraqi Iranian
+  Former Ex
+`);
+
+/** Words that make a capitalised run an organisation, kept whole as the article writes it. */
+export const ORGANISATION_WORDS = setOf(`
+  Agency Office Ministry Group Bank Company Corporation Corp Council Party Association Federation
+  Union Commission Committee Department University College Institute News Times Post Airways
+  Inc Ltd Plc plc Club Board Court Police Service Services Trust Foundation Society Organisation
+  Organization Institution Authority Parliament Government Congress Senate Assembly Fund
+  Network Channel Radio Television TV Magazine Journal Herald Telegraph Guardian Press Agency
+  Airlines Motors Industries Holdings Partners Labs Laboratories Centre Center Co
+`);
+
+/** Capitalised words that start sentences or clauses and are never part of a name. */
+export const NOT_NAME_WORDS = setOf(`
+  The A An But And Or So However Though Although Meanwhile Yesterday Today Tomorrow Earlier Later
+  On In At For After Before When While If As It He She They We I You This That These Those There
+  Here Last Next Now Then Also Even Still Speaking According Asked His Her Its Their Our My Your
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
+  July August September October November December With Without By From To Of Under Over
+  Despite Since Until Because What Who Why How Where Which Some Many Most Both All Each Every
+  Such No Not Yes Instead Indeed Still Again Once One Two Three Several Other Another
+`);
+
+/** Lowercase words that end a noun phrase when read backwards from its verb. */
+export const PHRASE_BREAKS = setOf(`
+  that which who whom whose and but or nor while as because since if when where though although
+  after before than so then to with by from on in at into about against under over during
+  until unless whether also yet not
+`);
+
+/** Words between a subject and its reporting verb that are skipped. */
+export const SKIPPABLE = setOf(`
+  has have had was is were are will would could should may might must can did does do
+  also later then previously recently yesterday today further again once quickly simply earlier
+  been repeatedly often always never already even only still now just reportedly publicly
+  privately once separately himself herself themselves itself later subsequently meanwhile
+  however too angrily quietly openly bluntly firmly flatly
+`);
+
+/** Subject pronouns and the gender each one asks for. */
+export const PRONOUNS = new Map<string, 'male' | 'female' | 'plural' | 'neuter'>([
+  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'],
+]);
+
+/** Role nouns that name one person, so "the minister" can be resolved to someone named. */
+export const PERSON_ROLES = setOf(`
+  minister secretary chairman chairwoman chair president premier chancellor commissioner director
+  executive chief leader star striker player coach manager boss singer actor actress writer author
+  researcher scientist economist analyst professor spokesman spokeswoman spokesperson governor
+  senator mayor ambassador envoy judge captain skipper champion veteran founder officer
+  co-chairman co-founder head campaigner politician mp lawyer doctor artist musician director
+  producer presenter editor novelist sprinter athlete hurdler runner
+`);

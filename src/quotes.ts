@@ -1,0 +1,725 @@
+// Quotation extraction and speaker attribution. Spans come from quotes-spans.ts;
+// this module reads the words around each span the way a news reader does:
+// a reporting verb and its subject, a pronoun resolved to the person the
+// article is talking about, a short form resolved to the fullest name the
+// article gives, and quotes with no attribution of their own carried over from
+// the quotes around them. Every look-around is bounded, so the work stays linear.
+import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
+import {
+  CUE_VERBS, HONORIFICS, LABEL_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS,
+  PRONOUNS, ROLE_WORDS, ROYAL_TITLES, SKIPPABLE, TITLE_WORDS,
+} from './quotes-words.js';
+import type { Article, Quote, QuoteKind } from './types.js';
+
+type Gender = 'male' | 'female' | null;
+
+interface Token {
+  kind: 'word' | 'punct' | 'quote';
+  text: string;
+  /** Offset in the paragraph. */
+  start: number;
+  /** Global sentence index. */
+  sentence: number;
+  /** Index into the quote list, for quote tokens. */
+  quote: number;
+}
+
+interface Person {
+  name: string;
+  surname: string;
+  gender: Gender;
+  /** Lowercase words the article puts next to the name: "trade", "secretary", "kansas", "star". */
+  roles: Set<string>;
+  /** Forms the article uses for the person, as written. */
+  forms: Set<string>;
+  confirmed: boolean;
+}
+
+interface Mention {
+  person: Person;
+  /** Global token position. */
+  position: number;
+}
+
+interface Speaker {
+  name: string;
+  aliases: string[];
+  person: Person | null;
+}
+
+interface Attribution {
+  speaker: Speaker | null;
+  cue: string | null;
+  /** False when the phrase was a pronoun or role that found nobody to stand for. */
+  found: boolean;
+}
+
+interface Draft {
+  span: QuoteSpan;
+  paragraph: number;
+  sentence: number;
+  /** Index of the quote's token in the article's token list. */
+  token: number;
+  quote: Quote;
+  fragment: boolean;
+}
+
+interface Phrase {
+  tokens: Token[];
+}
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.\-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()\[\]—–-]/gu;
+const WINDOW = 40;
+const PARTICLES = new Set(['van', 'von', 'den', 'der', 'de', 'da', 'du', 'del', 'di', 'le', 'la', 'al', 'bin', 'ibn', 'el']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'some', 'his', 'her', 'its', 'their', 'our', 'my']);
+const SPEAKING_LINKS = new Set(['to', 'on', 'at', 'in', 'after', 'before', 'from', 'during', 'with', 'about', 'ahead']);
+
+/** extractQuotes returns every double-quoted span of the article, in article order, with its speaker. */
+export function extractQuotes(article: Article): Quote[] {
+  const drafts: Draft[] = [];
+  const tokens: Token[] = [];
+  article.paragraphs.forEach((text, paragraph) => {
+    const sentences = article.sentences.filter((sentence) => sentence.paragraph === paragraph);
+    if (sentences.length === 0) return;
+    const from = paragraph === 0 ? article.datelineLength : 0;
+    const spans = findQuoteSpans(text, from);
+    let sentenceCursor = 0;
+    const sentenceAt = (offset: number) => {
+      while (sentenceCursor + 1 < sentences.length && sentences[sentenceCursor + 1]!.start <= offset) sentenceCursor++;
+      return sentences[sentenceCursor]!;
+    };
+    let offset = from;
+    const addWords = (end: number) => {
+      WORD.lastIndex = 0;
+      const slice = text.slice(offset, end);
+      for (const match of slice.matchAll(WORD)) {
+        const start = offset + match.index;
+        const kind = /^[,;:!?.()\[\]—–-]$/.test(match[0]) ? 'punct' : 'word';
+        tokens.push({ kind, text: match[0], start, sentence: sentenceAt(start).index, quote: -1 });
+      }
+    };
+    for (const span of spans) {
+      addWords(span.open);
+      const sentence = sentenceAt(span.open);
+      const quoteText = text.slice(span.start, span.end);
+      const quote: Quote = {
+        text: quoteText, speaker: null, context: sentence.text, kind: 'speech', cue: null,
+        sentence: sentence.index, paragraph, start: span.start, end: span.end,
+      };
+      tokens.push({ kind: 'quote', text: quoteText, start: span.open, sentence: sentence.index, quote: drafts.length });
+      drafts.push({ span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span) });
+      offset = span.close;
+      // Skip the sentences the quote covers, so words after it find their own sentence.
+      sentenceAt(Math.max(span.close - 1, span.open));
+    }
+    addWords(text.length);
+  });
+  if (drafts.length === 0) return [];
+  attribute(tokens, drafts);
+  return drafts.map((draft) => draft.quote);
+}
+
+/** matchesSpeaker returns true when `name` is the quote's speaker by full name or by a form the article uses for them. */
+export function matchesSpeaker(quote: Quote, name: string): boolean {
+  const wanted = normalizeName(name);
+  if (wanted === '' || quote.speaker === null) return false;
+  return [quote.speaker, ...(quote.aliases ?? [])].some((form) => normalizeName(form) === wanted);
+}
+
+function normalizeName(name: string): string {
+  let text = name.normalize('NFKC').replace(/[’‘]/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
+  text = text.replace(/^the /, '').replace(/'s?$/, '');
+  const honorific = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|prof|professor|dame|rev|revd)\.? /.exec(text);
+  if (honorific) text = text.slice(honorific[0].length);
+  return text;
+}
+
+// A fragment is a phrase set in a sentence ("accused X of “lies”") rather than a
+// quoted sentence; fragments need a cue of their own and are never carried over.
+function isFragment(text: string, span: QuoteSpan): boolean {
+  const words = text.slice(span.start, span.end);
+  if (/[.!?…]["'”’]?$/.test(words) && /^[\p{Lu}\d'‘]/u.test(words)) return false;
+  if (/^[\p{Lu}\d'‘]/u.test(words) && /[,;:]$/.test(words)) return false;
+  let before = span.open - 1;
+  while (before >= 0 && /\s/.test(text[before]!)) before--;
+  const leadsSentence = before < 0 || /[:.!?"”]/.test(text[before]!);
+  const wordCount = words.split(/\s+/).length;
+  return !(leadsSentence && /^[\p{Lu}\d'‘]/u.test(words) && wordCount >= 3);
+}
+
+function isCapitalized(word: string): boolean {
+  return /^[\p{Lu}\d]/u.test(word);
+}
+
+function isWord(token: Token | undefined, text?: string): boolean {
+  return token !== undefined && token.kind === 'word' && (text === undefined || token.text.toLowerCase() === text);
+}
+
+function isCue(tokens: Token[], at: number): boolean {
+  const token = tokens[at]!;
+  if (token.kind !== 'word') return false;
+  const lower = token.text.toLowerCase();
+  if (lower === 'according') return isWord(tokens[at + 1], 'to');
+  if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(tokens[at + 1]!.text.toLowerCase());
+  // "United States", "Reports": a capitalised word is a name, not a verb.
+  return CUE_VERBS.has(token.text);
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s?$/, '');
+}
+
+// The article's people: every capitalised run that reads as a name, with the
+// roles written next to it, so short forms and pronouns can find the full name.
+class People {
+  private bySurname = new Map<string, Person>();
+  mentions: Mention[] = [];
+
+  constructor(tokens: Token[]) {
+    let index = 0;
+    while (index < tokens.length) {
+      if (!isNameToken(tokens, index)) {
+        index++;
+        continue;
+      }
+      let end = index;
+      while (end + 1 < tokens.length && isNameToken(tokens, end + 1) && tokens[end + 1]!.sentence === tokens[index]!.sentence) end++;
+      this.addRun(tokens, index, end);
+      index = end + 1;
+    }
+  }
+
+  private addRun(tokens: Token[], first: number, last: number) {
+    const run = tokens.slice(first, last + 1);
+    // Possessives end a name: "CNN’s Christiane Amanpour" holds two.
+    let from = 0;
+    for (let at = 0; at < run.length; at++) {
+      if (/['’]s?$/.test(run[at]!.text) && at < run.length - 1) {
+        this.addName(tokens, run.slice(from, at + 1), first + from);
+        from = at + 1;
+      }
+    }
+    this.addName(tokens, run.slice(from), first + from);
+  }
+
+  private addName(tokens: Token[], run: Token[], position: number) {
+    const words = run.map((token) => token.text);
+    if (words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return;
+    const name = trimName(words);
+    if (!name) return;
+    const before = tokens[position - 1];
+    if (name.words.length < 2 && !name.honorific) {
+      // A lone surname confirms the person it belongs to.
+      const person = this.bySurname.get(stripPossessive(name.words[0]!));
+      if (person && (!before || !/^(?:the|The)$/.test(before.text))) {
+        person.confirmed = true;
+        this.mentions.push({ person, position });
+      }
+      return;
+    }
+    const surname = stripPossessive(name.words.at(-1)!);
+    let person = this.bySurname.get(surname);
+    if (!person) {
+      person = { name: '', surname, gender: null, roles: new Set(), forms: new Set(), confirmed: false };
+      this.bySurname.set(surname, person);
+    }
+    const full = name.words.map(stripPossessive).join(' ');
+    if (name.words.length >= 2 && full.split(' ').length > person.name.split(' ').filter(Boolean).length) person.name = full;
+    if (name.honorific) {
+      person.confirmed = true;
+      person.forms.add(`${name.honorific} ${surname}`);
+      person.gender ??= HONORIFICS.get(name.honorific) ?? null;
+    }
+    // The words written before the name in its phrase are its role ("economy minister").
+    const roleWords: string[] = [];
+    for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
+      const token = tokens[at]!;
+      if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
+      roleWords.unshift(token.text);
+    }
+    const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
+    const role = [...roleWords, ...ownRoles];
+    for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
+    if (role.length > 0) person.forms.add(role.join(' '));
+    this.mentions.push({ person, position });
+  }
+
+  /** lookup returns the person a name or surname stands for, if the article introduced them. */
+  lookup(words: string[]): Person | null {
+    const surname = stripPossessive(words.at(-1) ?? '');
+    return this.bySurname.get(surname) ?? null;
+  }
+
+  confirm(person: Person) {
+    person.confirmed = true;
+  }
+
+  /** byRole returns the person whose written role holds `head` ("minister"), if exactly one has it. */
+  byRole(head: string, modifiers: string[]): Person | null {
+    let found: Person | null = null;
+    for (const person of this.bySurname.values()) {
+      if (!person.roles.has(head) || !modifiers.every((word) => person.roles.has(word))) continue;
+      if (found && found !== person) return null;
+      found = person;
+    }
+    return found;
+  }
+
+  /** recent returns the most recent confirmed person mentioned before `position` that fits `gender`. */
+  recent(position: number, gender: 'male' | 'female' | null): Mention | null {
+    let low = 0;
+    let high = this.mentions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.mentions[middle]!.position < position) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
+      const mention = this.mentions[at]!;
+      if (!mention.person.confirmed || !mention.person.name) continue;
+      if (gender && mention.person.gender && mention.person.gender !== gender) continue;
+      return mention;
+    }
+    return null;
+  }
+}
+
+function isNameToken(tokens: Token[], at: number): boolean {
+  const token = tokens[at]!;
+  if (token.kind !== 'word') return false;
+  if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
+  if (PARTICLES.has(token.text)) return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
+  if (!/^\p{Lu}/u.test(token.text)) return false;
+  if (NOT_NAME_WORDS.has(token.text)) return false;
+  return true;
+}
+
+interface TrimmedName {
+  words: string[];
+  honorific: string | null;
+}
+
+// "British foreign secretary Boris Johnson" → Boris Johnson; "Mr Lavrov" → Lavrov
+// with its honorific; "Crown Prince Frederik" keeps the royal title.
+function trimName(run: string[]): TrimmedName | null {
+  const words = run.filter((word) => word !== '');
+  for (let at = words.length - 1; at >= 0; at--) {
+    const honorific = words[at]!;
+    if (HONORIFICS.has(honorific) && at < words.length - 1) {
+      return { words: words.slice(at + 1), honorific: honorific.replace(/\.$/, '') };
+    }
+  }
+  const kept: string[] = [];
+  let names = 0;
+  for (let at = words.length - 1; at >= 0; at--) {
+    const word = words[at]!;
+    const plain = stripPossessive(word);
+    if (PARTICLES.has(word) || /^\p{Lu}\.?$/u.test(word) || word === '&') {
+      kept.unshift(word);
+      continue;
+    }
+    if (ROYAL_TITLES.has(plain) && kept.length > 0) {
+      kept.unshift(word);
+      continue;
+    }
+    if (names >= 2 || (kept.length > 0 && ROLE_WORDS.has(plain))) break;
+    kept.unshift(word);
+    names++;
+  }
+  while (kept.length > 0 && (PARTICLES.has(kept[0]!) || kept[0] === '&')) kept.shift();
+  if (kept.length === 0) return null;
+  return { words: kept, honorific: null };
+}
+
+// The noun phrase that ends just before `verb`: the reporting verb's subject.
+function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | null {
+  let at = verb - 1;
+  const skip = () => {
+    for (;;) {
+      const token = tokens[at];
+      if (at < floor || !token) return;
+      if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
+        at--;
+      } else if (token.text === ',' && tokens[at - 2]?.text === ',' && isWord(tokens[at - 1]) &&
+        (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))) {
+        // ", meanwhile," between a subject and its verb.
+        at -= 3;
+      } else {
+        return;
+      }
+    }
+  };
+  skip();
+  if (at < floor) return null;
+  if (tokens[at]!.text === ',') {
+    // "David Frost, director general of the British Chambers of Commerce, warned".
+    let comma = at - 1;
+    while (comma >= floor && comma >= at - 14 && tokens[comma]!.kind === 'word') comma--;
+    if (comma >= floor && tokens[comma]!.text === ',' && comma < at - 1) {
+      const apposition = phraseBackward(tokens, at - 1, comma + 1);
+      const main = phraseBackward(tokens, comma - 1, floor);
+      const mainName = main && nameOf(main);
+      const appositionName = apposition && nameOf(apposition);
+      if (mainName) return main;
+      if (appositionName) return apposition;
+      return main ?? apposition;
+    }
+    return null;
+  }
+  const phrase = phraseBackward(tokens, at, floor);
+  if (phrase && /^(?:which|who|that)$/.test(phrase.tokens[0]!.text) && phrase.tokens.length === 1) return null;
+  return phrase;
+}
+
+function phraseBackward(tokens: Token[], last: number, floor: number): Phrase | null {
+  let at = last;
+  const token = tokens[at];
+  if (!token || at < floor) return null;
+  // "Russia – which often refers to": the relative pronoun stands for the phrase before it.
+  if (token.kind === 'word' && /^(?:which|who)$/.test(token.text)) {
+    at--;
+    if (at >= floor && /^[,—–-]$/.test(tokens[at]!.text)) at--;
+    if (at < floor) return null;
+  }
+  const collected: Token[] = [];
+  while (at >= floor && collected.length < 12) {
+    const current = tokens[at]!;
+    if (current.kind !== 'word') break;
+    const lower = current.text.toLowerCase();
+    const capital = /^\p{Lu}/u.test(current.text);
+    if (!capital && (PHRASE_BREAKS.has(current.text) || /^(?:how|what|why|despite|whether)$/.test(lower))) break;
+    if (!capital && /ing$/.test(lower) && lower.length > 5) break;
+    if (capital && NOT_NAME_WORDS.has(current.text) && !/^(?:The|A|An|One|Another|Some)$/.test(current.text)) {
+      // "He" and "She" are subjects in their own right.
+      if (collected.length === 0 && PRONOUNS.has(lower)) collected.unshift(current);
+      break;
+    }
+    collected.unshift(current);
+    if (PRONOUNS.has(lower)) break;
+    if (DETERMINERS.has(lower)) {
+      if (!isWord(tokens[at - 1], 'of')) break;
+    }
+    at--;
+  }
+  if (collected.length === 0) return null;
+  return { tokens: collected };
+}
+
+function phraseForward(tokens: Token[], first: number, ceiling: number): Phrase | null {
+  const collected: Token[] = [];
+  for (let at = first; at <= ceiling && at < tokens.length && collected.length < 12; at++) {
+    const token = tokens[at]!;
+    if (token.kind !== 'word') break;
+    const lower = token.text.toLowerCase();
+    if (collected.length > 0 && !/^\p{Lu}/u.test(token.text) && (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))) break;
+    if (collected.length > 0 && /^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text)) break;
+    collected.push(token);
+    if (PRONOUNS.has(lower) && collected.length === 1) break;
+  }
+  return collected.length > 0 ? { tokens: collected } : null;
+}
+
+// The subject after "Speaking to CNN, ": a name, or a possessive and its noun ("Syria's president").
+function subjectAfterComma(tokens: Token[], first: number): Phrase | null {
+  const collected: Token[] = [];
+  let lowercase = 0;
+  for (let at = first; at < tokens.length && collected.length < 8; at++) {
+    const token = tokens[at]!;
+    if (token.kind !== 'word') break;
+    const lower = token.text.toLowerCase();
+    if (/^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text) && collected.length > 0) break;
+    if (!/^\p{Lu}/u.test(token.text) && !DETERMINERS.has(lower)) {
+      if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
+      const previous = collected.at(-1);
+      const afterPossessive = previous && /['’]s$/.test(previous.text);
+      if (!afterPossessive && lowercase === 0 && collected.some((word) => /^\p{Lu}/u.test(word.text)) && !DETERMINERS.has(previous!.text.toLowerCase())) break;
+      // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
+      if (lowercase >= 2 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
+      lowercase++;
+    }
+    collected.push(token);
+    if (PRONOUNS.has(lower) && collected.length === 1) break;
+  }
+  return collected.length > 0 ? { tokens: collected } : null;
+}
+
+// The trailing capitalised run of a phrase when it reads as a person's name.
+function nameOf(phrase: Phrase): TrimmedName | null {
+  const words = phrase.tokens.map((token) => token.text);
+  let first = words.length;
+  while (first > 0 && (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')) first--;
+  const run = words.slice(first);
+  if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(run[0]!)) return null;
+  if (run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
+  if (first > 0 && /^(?:the|of|for|a|an)$/i.test(words[first - 1]!)) return null;
+  const name = trimName(run);
+  if (!name) return null;
+  if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(name.words[0]!)) return null;
+  return name;
+}
+
+class Attributor {
+  private people: People;
+  private current: { speaker: Speaker; sentence: number } | null = null;
+  private history: { speaker: Speaker; position: number }[] = [];
+
+  private tokens: Token[];
+
+  constructor(tokens: Token[]) {
+    this.tokens = tokens;
+    this.people = new People(tokens);
+  }
+
+  /** speakerOf turns a subject phrase into a speaker: pronouns and short forms resolved. */
+  speakerOf(phrase: Phrase, position: number): Speaker | null {
+    const words = phrase.tokens.map((token) => token.text);
+    const last = words.at(-1)!.toLowerCase();
+    const pronoun = PRONOUNS.get(last);
+    if (pronoun && words.length === 1) return this.resolvePronoun(pronoun, position);
+    const name = nameOf(phrase);
+    if (name) {
+      const person = this.people.lookup(name.words);
+      if (person && person.name) {
+        this.people.confirm(person);
+        return this.personSpeaker(person);
+      }
+      const written = name.words.map(stripPossessive).join(' ');
+      return { name: written, aliases: [words.join(' ')], person: null };
+    }
+    const description = describe(words);
+    const head = stripPossessive(words.at(-1)!).toLowerCase();
+    if (/^the$/i.test(words[0]!) && PERSON_ROLES.has(head)) {
+      // "the minister", "The Kansas star": the person the article gave that role, else the one it is about.
+      const modifiers = words.slice(1, -1).map((word) => stripPossessive(word).toLowerCase()).filter((word) => !/^(?:of|the|and)$/.test(word));
+      const person = this.people.byRole(head, modifiers) ?? this.people.byRole(head, []) ?? this.people.recent(position, null)?.person ?? null;
+      if (person && person.name) {
+        const speaker = this.personSpeaker(person);
+        speaker.aliases.push(description);
+        return speaker;
+      }
+    }
+    return { name: description, aliases: [description.replace(/^(?:the|a|an) /i, '')], person: null };
+  }
+
+  private personSpeaker(person: Person): Speaker {
+    return { name: person.name, aliases: [person.surname, ...person.forms], person };
+  }
+
+  private resolvePronoun(gender: 'male' | 'female' | 'plural' | 'neuter', position: number): Speaker | null {
+    const previous = this.history.at(-1);
+    if (gender === 'plural' || gender === 'neuter') return previous?.speaker ?? null;
+    const mention = this.people.recent(position, gender);
+    // The last speaker stands for "he" or "she" when no named person came after it.
+    if (previous && (!mention || previous.position >= mention.position) &&
+      (!previous.speaker.person || !previous.speaker.person.gender || previous.speaker.person.gender === gender)) {
+      if (previous.speaker.person) previous.speaker.person.gender ??= gender;
+      return previous.speaker;
+    }
+    if (mention) {
+      mention.person.gender ??= gender;
+      return this.personSpeaker(mention.person);
+    }
+    return previous?.speaker ?? null;
+  }
+
+  /** attributeAt returns the speaker a cue verb at `verb` gives, reading its subject. */
+  fromCue(verb: number, floor: number, ceiling: number): Attribution | null {
+    const tokens = this.tokens;
+    const word = tokens[verb]!.text;
+    const lower = word.toLowerCase();
+    let phrase: Phrase | null = null;
+    if (lower === 'according') {
+      phrase = phraseForward(tokens, verb + 2, ceiling);
+    } else if (lower === 'speaking') {
+      let comma = verb + 1;
+      while (comma <= ceiling && comma < tokens.length && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote') comma++;
+      if (comma <= ceiling && tokens[comma]?.text === ',') phrase = subjectAfterComma(tokens, comma + 1);
+    } else {
+      phrase = subjectBefore(tokens, verb, floor);
+      const previous = tokens[verb - 1];
+      // `"…," said Mr Stone`: the subject comes after the verb.
+      if (!phrase || previous?.kind === 'quote' || previous?.text === ',') {
+        const after = phraseForward(tokens, verb + 1, ceiling);
+        if (after && (!phrase || tokens[verb - 1]?.kind === 'quote' || (tokens[verb - 1]?.text === ',' && tokens[verb - 2]?.kind === 'quote'))) {
+          if (nameOf(after) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase())) phrase = after;
+        }
+      }
+    }
+    if (!phrase) return null;
+    const speaker = this.speakerOf(phrase, phrase.tokens[0] ? tokens.indexOf(phrase.tokens[0], Math.max(0, verb - 20)) : verb);
+    return { speaker, cue: lower === 'according' ? 'according to' : word, found: speaker !== null };
+  }
+
+  record(speaker: Speaker, sentence: number, position: number) {
+    this.current = { speaker, sentence };
+    this.history.push({ speaker, position });
+  }
+
+  recentSpeaker(sentence: number, distance: number): Speaker | null {
+    if (!this.current || sentence - this.current.sentence > distance) return null;
+    return this.current.speaker;
+  }
+
+  lastSpeaker(): Speaker | null {
+    return this.current?.speaker ?? null;
+  }
+}
+
+function describe(words: string[]): string {
+  const text = words.join(' ').replace(/ ([’'])/g, '$1');
+  return text.replace(/^(The|A|An|Another|One|Some) /, (first) => first.toLowerCase());
+}
+
+function attribute(tokens: Token[], drafts: Draft[]) {
+  const attributor = new Attributor(tokens);
+  const pending: Draft[] = [];
+  let lastQuoteSentence = -10;
+  let quoteIndex = 0;
+  let sentenceStart = 0;
+
+  const assign = (draft: Draft, speaker: Speaker | null) => {
+    draft.quote.speaker = speaker?.name ?? null;
+    if (speaker) draft.quote.aliases = [...new Set(speaker.aliases.filter((alias) => alias && alias !== speaker.name))];
+  };
+
+  // Sentence by sentence, so narrative cues ("She said ministers would…") keep track of who is talking.
+  while (sentenceStart < tokens.length) {
+    let sentenceEnd = sentenceStart;
+    const sentence = tokens[sentenceStart]!.sentence;
+    while (sentenceEnd + 1 < tokens.length && tokens[sentenceEnd + 1]!.sentence === sentence) sentenceEnd++;
+    const quotesHere: Draft[] = [];
+    while (quoteIndex < drafts.length && drafts[quoteIndex]!.token <= sentenceEnd) quotesHere.push(drafts[quoteIndex++]!);
+
+    if (quotesHere.length === 0) {
+      for (let at = sentenceStart; at <= sentenceEnd && at < sentenceStart + 200; at++) {
+        if (!isCue(tokens, at)) continue;
+        const attribution = attributor.fromCue(at, sentenceStart, sentenceEnd);
+        if (attribution?.speaker && isTalker(tokens, at)) {
+          attributor.record(attribution.speaker, sentence, at);
+          break;
+        }
+      }
+    }
+
+    for (const draft of quotesHere) {
+      const floor = Math.max(sentenceStart, draft.token - WINDOW);
+      const ceiling = Math.min(sentenceEnd, draft.token + WINDOW);
+      const found = explicitAttribution(tokens, attributor, draft, floor, ceiling);
+      const label = labelKind(tokens, draft);
+      if (label) {
+        draft.quote.kind = label;
+        continue;
+      }
+      if (found) {
+        draft.quote.cue = found.cue;
+        assign(draft, found.speaker);
+        if (found.speaker) {
+          attributor.record(found.speaker, draft.sentence, draft.token);
+          // Quotes waiting for a speaker named after them ("…," said Greene, lines later).
+          for (const waiting of pending) if (draft.sentence - waiting.sentence <= 3 + pending.length) assign(waiting, found.speaker);
+        }
+        pending.length = 0;
+        lastQuoteSentence = draft.sentence;
+        continue;
+      }
+      if (draft.fragment) {
+        draft.quote.kind = 'scare';
+        continue;
+      }
+      const carried = attributor.recentSpeaker(draft.sentence, 2) ??
+        (draft.sentence - lastQuoteSentence <= 3 ? attributor.lastSpeaker() : null);
+      if (carried && !(draft.span.closed === false && pending.length === 0 && nextOpensSoon(drafts, draft))) {
+        assign(draft, carried);
+        attributor.record(carried, draft.sentence, draft.token);
+      } else {
+        if (pending.length > 0 && draft.sentence - pending.at(-1)!.sentence > 3) pending.length = 0;
+        assign(draft, carried ?? attributor.lastSpeaker());
+        pending.push(draft);
+      }
+      lastQuoteSentence = draft.sentence;
+    }
+    sentenceStart = sentenceEnd + 1;
+  }
+}
+
+// An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
+function nextOpensSoon(drafts: Draft[], draft: Draft): boolean {
+  const index = drafts.indexOf(draft);
+  const next = drafts[index + 1];
+  return next !== undefined && next.sentence - draft.sentence <= 2;
+}
+
+// A narrative cue tells who is talking only when its subject is a person or
+// body that speaks, not "calls for a shift" or "the report shows".
+function isTalker(tokens: Token[], verb: number): boolean {
+  const word = tokens[verb]!.text.toLowerCase();
+  return !/^(?:calls?|shows?|showed|continues?|continued|agreed?|believes?|believed)$/.test(word);
+}
+
+function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
+  if (!draft.fragment) return null;
+  const before = tokens[draft.token - 1];
+  if (!before || before.kind !== 'word') return null;
+  const lower = before.text.toLowerCase();
+  if (TITLE_WORDS.has(lower)) return 'title';
+  if (LABEL_WORDS.has(lower)) return 'scare';
+  if ((lower === 'as' || lower === 'the') && LABEL_WORDS.has(tokens[draft.token - 2]?.text.toLowerCase() ?? '')) return 'scare';
+  // "the study "Whose Secretary are You"": a capitalised phrase named by the noun before it.
+  if (/^(?:study|report|book|film|album|song|programme|program|show|series|campaign|play|novel|survey|paper|documentary|exhibition|single)$/.test(lower) &&
+    /^\p{Lu}/u.test(draft.quote.text)) return 'title';
+  return null;
+}
+
+// The attribution in the quote's own sentence: `"…," said X`, `"…," X said`,
+// `X said: "…"`, `X accused Y of "…"`, `"…" — X`, `according to X`, `Speaking to …, X …`.
+function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Draft, floor: number, ceiling: number): Attribution | null {
+  const at = draft.token;
+  // After the quote.
+  let next = at + 1;
+  while (next <= ceiling && /^[,—–-]$/.test(tokens[next]!.text) && next < at + 3) next++;
+  // Only a quote that ends its clause takes the attribution that follows it.
+  const endsClause = next > at + 1 || /[,.!?…—–-]$/.test(draft.quote.text) || !draft.fragment;
+  if (next <= ceiling && endsClause) {
+    if (/^[—–-]$/.test(tokens[at + 1]?.text ?? '') && tokens[next]?.kind === 'word') {
+      const phrase = phraseForward(tokens, next, ceiling);
+      const after = phrase ? tokens[next + phrase.tokens.length] : undefined;
+      if (phrase && (!after || after.sentence !== tokens[at]!.sentence || /^[.,]$/.test(after.text)) && nameOf(phrase)) {
+        return { speaker: attributor.speakerOf(phrase, next), cue: null, found: true };
+      }
+    }
+    for (let verb = next; verb <= ceiling && verb < next + 14; verb++) {
+      const token = tokens[verb]!;
+      if (token.kind === 'quote' || /^[.;:!?]$/.test(token.text)) break;
+      if (isCue(tokens, verb) && tokens[verb]!.text !== 'according') {
+        const attribution = attributor.fromCue(verb, next, ceiling);
+        if (attribution) return attribution;
+        break;
+      }
+    }
+  }
+  // Before the quote: the nearest reporting verb whose subject can be read.
+  let according: Attribution | null = null;
+  for (let verb = at - 1; verb >= floor; verb--) {
+    if (!isCue(tokens, verb)) continue;
+    const attribution = attributor.fromCue(verb, floor, ceiling);
+    if (!attribution) continue;
+    if (tokens[verb]!.text.toLowerCase() === 'according') {
+      according ??= attribution;
+      continue;
+    }
+    return attribution;
+  }
+  // Later in the sentence: `was "too unlikely", Mr Beith said`, `"shocking" …, a new study shows`.
+  for (let verb = next; verb <= ceiling; verb++) {
+    if (tokens[verb]!.kind === 'quote' && !draft.fragment) break;
+    if (!isCue(tokens, verb)) continue;
+    const attribution = attributor.fromCue(verb, next, ceiling);
+    if (!attribution) continue;
+    if (tokens[verb]!.text.toLowerCase() === 'according') {
+      according ??= attribution;
+      continue;
+    }
+    return attribution;
+  }
+  return according;
+}
