@@ -69,8 +69,10 @@ function indexWords(texts: readonly string[]): WordIndex {
   let ids = new Int32Array(1024);
   let length = 0;
   texts.forEach((text, sentence) => {
-    for (const [word] of text.toLowerCase().matchAll(TOKEN)) {
-      wordCounts[sentence]!++;
+    // `match` with /g returns plain strings, several times cheaper than `matchAll` on megabyte inputs.
+    const words = text.toLowerCase().match(TOKEN) ?? [];
+    wordCounts[sentence] = words.length;
+    for (const word of words) {
       if (STOPWORDS.has(word)) continue;
       let id = vocabulary.get(word);
       if (id === undefined) {
@@ -125,14 +127,17 @@ function scoreCentrality({ ids, offsets, vocabularySize }: WordIndex): Float64Ar
 
 /** Sentence indices, best first: regular sentences by prior-weighted centrality, then the ones taken only when needed. */
 function rankSentences(sentences: Article['sentences'], scores: Float64Array, { wordCounts }: WordIndex): number[] {
-  const weighted = sentences.map((_, index) => scores[index]! * (1 + LEAD_PRIOR / (index + 1)));
-  const lastResort = sentences.map((sentence, index) => {
+  const weighted = new Float64Array(sentences.length);
+  const regular: number[] = [];
+  const lastResort: number[] = [];
+  sentences.forEach((sentence, index) => {
+    weighted[index] = scores[index]! * (1 + LEAD_PRIOR / (index + 1));
     const alone = sentences[index - 1]?.paragraph !== sentence.paragraph && sentences[index + 1]?.paragraph !== sentence.paragraph;
-    return wordCounts[index]! < FRAGMENT_WORDS || isHeaderLike(sentence.text, alone) || continuesQuote(sentence.text);
+    const needed = wordCounts[index]! < FRAGMENT_WORDS || isHeaderLike(sentence.text, alone) || continuesQuote(sentence.text);
+    (needed ? lastResort : regular).push(index);
   });
-  return sentences
-    .map((_, index) => index)
-    .sort((a, b) => Number(lastResort[a]) - Number(lastResort[b]) || weighted[b]! - weighted[a]! || a - b);
+  const byWeight = (a: number, b: number) => weighted[b]! - weighted[a]! || a - b;
+  return [...regular.sort(byWeight), ...lastResort.sort(byWeight)];
 }
 
 // A short paragraph of its own without closing punctuation is a subheading, caption or
