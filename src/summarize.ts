@@ -63,7 +63,9 @@ interface WordIndex {
 }
 
 function indexWords(texts: readonly string[]): WordIndex {
-  const vocabulary = new Map<string, number>();
+  // Stopwords map to -1, so each token costs one lookup; content words get ids 0, 1, 2, ….
+  const vocabulary = new Map<string, number>(Array.from(STOPWORDS, (word) => [word, -1]));
+  let vocabularySize = 0;
   const offsets = new Int32Array(texts.length + 1);
   const wordCounts = new Int32Array(texts.length);
   let ids = new Int32Array(1024);
@@ -73,11 +75,12 @@ function indexWords(texts: readonly string[]): WordIndex {
     const words = text.toLowerCase().match(TOKEN) ?? [];
     wordCounts[sentence] = words.length;
     for (const word of words) {
-      if (STOPWORDS.has(word)) continue;
       let id = vocabulary.get(word);
       if (id === undefined) {
-        id = vocabulary.size;
+        id = vocabularySize++;
         vocabulary.set(word, id);
+      } else if (id < 0) {
+        continue;
       }
       if (length === ids.length) {
         const grown = new Int32Array(ids.length * 2);
@@ -88,7 +91,7 @@ function indexWords(texts: readonly string[]): WordIndex {
     }
     offsets[sentence + 1] = length;
   });
-  return { ids: ids.subarray(0, length), offsets, wordCounts, vocabularySize: vocabulary.size };
+  return { ids: ids.subarray(0, length), offsets, wordCounts, vocabularySize };
 }
 
 /**
