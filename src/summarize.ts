@@ -1,7 +1,8 @@
 import type { Article, SummarySentence } from './types.js';
 
 // NLTK's classic English stopword list. Reporting words ("said", "Mr") stay content
-// words on purpose: removing them lowered dev-set ROUGE-2 by 0.03 (see README).
+// words on purpose: in news they mark the attributed statements, and removing them
+// lowered dev-set ROUGE-2 by 0.02 (see the README's design notes).
 const STOPWORDS = new Set(
   ('i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
     'herself it its itself they them their theirs themselves what which who whom this that these those am is ' +
@@ -41,7 +42,8 @@ export function defaultSummaryLength(count: number): number {
  */
 export function summarize(article: Article, sentences = defaultSummaryLength(article.sentences.length)): SummarySentence[] {
   const all = article.sentences;
-  const wanted = Math.min(all.length, Math.max(0, Math.floor(Number.isFinite(sentences) ? sentences : all.length)));
+  const requested = Number.isNaN(sentences) ? defaultSummaryLength(all.length) : Math.floor(sentences);
+  const wanted = Math.min(all.length, Math.max(0, requested));
   if (wanted === 0) return [];
   if (wanted === all.length) return all.map(({ text, index }) => ({ text, index }));
 
@@ -171,12 +173,12 @@ function selectSentences(ranked: readonly number[], { ids, offsets, vocabularySi
   const deferred: number[] = [];
   const covered = new Set<number>();
   const bigramsOf = (sentence: number): number[] => {
+    const start = offsets[sentence]!;
+    const end = offsets[sentence + 1]!;
+    // A one-word sentence is its own "bigram", so a repeat of it still counts as covered.
+    if (end - start === 1) return [ids[start]! * (vocabularySize + 1)];
     const keys: number[] = [];
-    for (let at = offsets[sentence]!; at < offsets[sentence + 1]!; at++) {
-      // A one-word sentence is its own "bigram", so a repeated one still counts as covered.
-      const next = at + 1 < offsets[sentence + 1]! ? ids[at + 1]! : offsets[sentence + 1]! - offsets[sentence]! === 1 ? -1 : null;
-      if (next !== null) keys.push(ids[at]! * (vocabularySize + 1) + next + 1);
-    }
+    for (let at = start; at + 1 < end; at++) keys.push(ids[at]! * (vocabularySize + 1) + ids[at + 1]! + 1);
     return keys;
   };
   for (const sentence of ranked) {
