@@ -22,6 +22,8 @@ interface Token {
   sentence: number;
   /** Index into the quote list, for quote tokens. */
   quote: number;
+  /** Global sentence index of the closing mark, for quote tokens; `sentence` otherwise. */
+  last: number;
 }
 
 interface Person {
@@ -39,6 +41,8 @@ interface Mention {
   person: Person;
   /** Global token position. */
   position: number;
+  /** True when the name opens its sentence's main clause, where a later "he" or "she" looks first. */
+  subject: boolean;
 }
 
 interface Speaker {
@@ -55,6 +59,8 @@ interface Attribution {
 }
 
 interface Draft {
+  /** Position in the article's quote list. */
+  index: number;
   span: QuoteSpan;
   paragraph: number;
   sentence: number;
@@ -95,7 +101,8 @@ export function extractQuotes(article: Article): Quote[] {
       for (const match of slice.matchAll(WORD)) {
         const start = offset + match.index;
         const kind = /^[,;:!?.()\[\]—–-]$/.test(match[0]) ? 'punct' : 'word';
-        tokens.push({ kind, text: match[0], start, sentence: sentenceAt(start).index, quote: -1 });
+        const index = sentenceAt(start).index;
+        tokens.push({ kind, text: match[0], start, sentence: index, quote: -1, last: index });
       }
     };
     for (const span of spans) {
@@ -106,11 +113,11 @@ export function extractQuotes(article: Article): Quote[] {
         text: quoteText, speaker: null, context: sentence.text, kind: 'speech', cue: null,
         sentence: sentence.index, paragraph, start: span.start, end: span.end,
       };
-      tokens.push({ kind: 'quote', text: quoteText, start: span.open, sentence: sentence.index, quote: drafts.length });
-      drafts.push({ span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span) });
+      // The sentences the quote covers are skipped, so words after it find their own sentence.
+      const last = sentenceAt(Math.max(span.close - 1, span.open)).index;
+      tokens.push({ kind: 'quote', text: quoteText, start: span.open, sentence: sentence.index, quote: drafts.length, last });
+      drafts.push({ index: drafts.length, span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span) });
       offset = span.close;
-      // Skip the sentences the quote covers, so words after it find their own sentence.
-      sentenceAt(Math.max(span.close - 1, span.open));
     }
     addWords(text.length);
   });
@@ -213,7 +220,7 @@ class People {
       const person = this.bySurname.get(stripPossessive(name.words[0]!));
       if (person && (!before || !/^(?:the|The)$/.test(before.text))) {
         person.confirmed = true;
-        this.mentions.push({ person, position });
+        this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
       }
       return;
     }
@@ -241,13 +248,17 @@ class People {
     const role = [...roleWords, ...ownRoles];
     for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
     if (role.length > 0) person.forms.add(role.join(' '));
-    this.mentions.push({ person, position });
+    this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }
 
   /** lookup returns the person a name or surname stands for, if the article introduced them. */
   lookup(words: string[]): Person | null {
     const surname = stripPossessive(words.at(-1) ?? '');
-    return this.bySurname.get(surname) ?? null;
+    const found = this.bySurname.get(surname);
+    if (found || words.length > 1) return found ?? null;
+    // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
+    for (const person of this.bySurname.values()) if (person.name.split(' ')[0] === surname) return person;
+    return null;
   }
 
   confirm(person: Person) {
@@ -265,8 +276,8 @@ class People {
     return found;
   }
 
-  /** recent returns the most recent confirmed person mentioned before `position` that fits `gender`. */
-  recent(position: number, gender: 'male' | 'female' | null): Mention | null {
+  /** recent returns the most recent confirmed person mentioned before `position` that fits `gender` (in subject position, if asked). */
+  recent(position: number, gender: 'male' | 'female' | null, subject = false): Mention | null {
     let low = 0;
     let high = this.mentions.length;
     while (low < high) {
@@ -276,12 +287,26 @@ class People {
     }
     for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
       const mention = this.mentions[at]!;
-      if (!mention.person.confirmed || !mention.person.name) continue;
+      if (!mention.person.confirmed || !mention.person.name || (subject && !mention.subject)) continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
       return mention;
     }
     return null;
   }
+}
+
+// The first name in a sentence, with no verb before it, is the sentence's subject.
+function isSubjectPosition(tokens: Token[], position: number): boolean {
+  const sentence = tokens[position]!.sentence;
+  for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
+    const token = tokens[at]!;
+    if (token.sentence !== sentence) return true;
+    if (token.kind === 'quote') return false;
+    if (token.kind !== 'word') continue;
+    if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text))) return false;
+    if (CUE_VERBS.has(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
+  }
+  return tokens[position - 7]?.sentence !== sentence;
 }
 
 function isNameToken(tokens: Token[], at: number): boolean {
@@ -334,41 +359,58 @@ function trimName(run: string[]): TrimmedName | null {
 // The noun phrase that ends just before `verb`: the reporting verb's subject.
 function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | null {
   let at = verb - 1;
-  const skip = () => {
-    for (;;) {
-      const token = tokens[at];
-      if (at < floor || !token) return;
-      if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
-        at--;
-      } else if (token.text === ',' && tokens[at - 2]?.text === ',' && isWord(tokens[at - 1]) &&
-        (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))) {
-        // ", meanwhile," between a subject and its verb.
-        at -= 3;
-      } else {
-        return;
-      }
+  for (;;) {
+    const token = tokens[at];
+    if (at < floor || !token) return null;
+    if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
+      at--;
+    } else if (token.text === ',' && tokens[at - 2]?.text === ',' && isWord(tokens[at - 1]) &&
+      (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))) {
+      // ", meanwhile," between a subject and its verb.
+      at -= 3;
+    } else {
+      break;
     }
-  };
-  skip();
-  if (at < floor) return null;
+  }
   if (tokens[at]!.text === ',') {
     // "David Frost, director general of the British Chambers of Commerce, warned".
     let comma = at - 1;
-    while (comma >= floor && comma >= at - 14 && tokens[comma]!.kind === 'word') comma--;
+    while (comma >= floor && comma >= at - 22 && tokens[comma]!.text !== ',' && !/^[.;:!?]$/.test(tokens[comma]!.text)) comma--;
     if (comma >= floor && tokens[comma]!.text === ',' && comma < at - 1) {
-      const apposition = phraseBackward(tokens, at - 1, comma + 1);
+      const apposition = tokens[comma + 1]!.text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
       const main = phraseBackward(tokens, comma - 1, floor);
-      const mainName = main && nameOf(main);
-      const appositionName = apposition && nameOf(apposition);
-      if (mainName) return main;
-      if (appositionName) return apposition;
+      if (main && nameOf(main)) return main;
+      if (apposition && nameOf(apposition)) return apposition;
       return main ?? apposition;
     }
     return null;
   }
+  if (isWord(tokens[at], 'and') || isWord(tokens[at], 'but')) {
+    // "Male MPs pretended to … and jeered": the first verb's subject opens the sentence.
+    let start = at;
+    while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence && tokens[start - 1]!.kind !== 'quote') start--;
+    const opening = subjectAfterComma(tokens, start);
+    return opening && (nameOf(opening) || PRONOUNS.has(opening.tokens[0]!.text.toLowerCase())) ? opening : null;
+  }
   const phrase = phraseBackward(tokens, at, floor);
-  if (phrase && /^(?:which|who|that)$/.test(phrase.tokens[0]!.text) && phrase.tokens.length === 1) return null;
+  if (!phrase) return null;
+  const first = tokens.indexOf(phrase.tokens[0]!, Math.max(0, at - 14));
+  // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
+  if (!nameOf(phrase) || isOrganisation(phrase)) {
+    if (first > floor && tokens[first - 1]!.text === ',') {
+      const person = phraseBackward(tokens, first - 2, floor);
+      const name = person && nameOf(person);
+      if (person && name && (name.words.length >= 2 || name.honorific) && !isOrganisation(person)) {
+        const start = tokens.indexOf(person.tokens[0]!, Math.max(0, first - 16));
+        if (start === floor || tokens[start - 1]?.sentence !== tokens[start]!.sentence) return person;
+      }
+    }
+  }
   return phrase;
+}
+
+function isOrganisation(phrase: Phrase): boolean {
+  return phrase.tokens.some((token) => ORGANISATION_WORDS.has(stripPossessive(token.text)));
 }
 
 function phraseBackward(tokens: Token[], last: number, floor: number): Phrase | null {
@@ -411,7 +453,14 @@ function phraseForward(tokens: Token[], first: number, ceiling: number): Phrase 
     const token = tokens[at]!;
     if (token.kind !== 'word') break;
     const lower = token.text.toLowerCase();
-    if (collected.length > 0 && !/^\p{Lu}/u.test(token.text) && (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))) break;
+    const capital = /^\p{Lu}/u.test(token.text);
+    if (collected.length === 0 && !capital && (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || CUE_VERBS.has(lower))) return null;
+    // "Richard and Judy executive producer Amanda Ross".
+    if (lower === 'and' && collected.length > 0 && /^\p{Lu}/u.test(collected.at(-1)!.text) && /^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')) {
+      collected.push(token);
+      continue;
+    }
+    if (collected.length > 0 && !capital && (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))) break;
     if (collected.length > 0 && /^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text)) break;
     collected.push(token);
     if (PRONOUNS.has(lower) && collected.length === 1) break;
@@ -460,10 +509,9 @@ function nameOf(phrase: Phrase): TrimmedName | null {
 
 class Attributor {
   private people: People;
-  private current: { speaker: Speaker; sentence: number } | null = null;
-  private history: { speaker: Speaker; position: number }[] = [];
-
   private tokens: Token[];
+  /** Who spoke, in article order: the speakers of quotes and of reported speech. */
+  private history: { speaker: Speaker; position: number; sentence: number }[] = [];
 
   constructor(tokens: Token[]) {
     this.tokens = tokens;
@@ -477,7 +525,7 @@ class Attributor {
     const pronoun = PRONOUNS.get(last);
     if (pronoun && words.length === 1) return this.resolvePronoun(pronoun, position);
     const name = nameOf(phrase);
-    if (name) {
+    if (name && !isOrganisation(phrase)) {
       const person = this.people.lookup(name.words);
       if (person && person.name) {
         this.people.confirm(person);
@@ -486,7 +534,7 @@ class Attributor {
       const written = name.words.map(stripPossessive).join(' ');
       return { name: written, aliases: [words.join(' ')], person: null };
     }
-    const description = describe(words);
+    const description = describe(trimDescription(words));
     const head = stripPossessive(words.at(-1)!).toLowerCase();
     if (/^the$/i.test(words[0]!) && PERSON_ROLES.has(head)) {
       // "the minister", "The Kansas star": the person the article gave that role, else the one it is about.
@@ -505,24 +553,43 @@ class Attributor {
     return { name: person.name, aliases: [person.surname, ...person.forms], person };
   }
 
-  private resolvePronoun(gender: 'male' | 'female' | 'plural' | 'neuter', position: number): Speaker | null {
-    const previous = this.history.at(-1);
-    if (gender === 'plural' || gender === 'neuter') return previous?.speaker ?? null;
-    const mention = this.people.recent(position, gender);
-    // The last speaker stands for "he" or "she" when no named person came after it.
-    if (previous && (!mention || previous.position >= mention.position) &&
-      (!previous.speaker.person || !previous.speaker.person.gender || previous.speaker.person.gender === gender)) {
-      if (previous.speaker.person) previous.speaker.person.gender ??= gender;
-      return previous.speaker;
-    }
-    if (mention) {
-      mention.person.gender ??= gender;
-      return this.personSpeaker(mention.person);
-    }
-    return previous?.speaker ?? null;
+  private fits(speaker: Speaker, gender: 'male' | 'female'): boolean {
+    const known = speaker.person?.gender;
+    return !known || known === gender;
   }
 
-  /** attributeAt returns the speaker a cue verb at `verb` gives, reading its subject. */
+  // "he" and "she" look first to someone who spoke earlier in the same sentence,
+  // then to the more recent of the last speaker and the last sentence subject,
+  // then to any person named before.
+  private resolvePronoun(gender: 'male' | 'female' | 'plural' | 'neuter', position: number): Speaker | null {
+    const sentence = this.tokens[position]?.sentence ?? 0;
+    const previous = this.history.at(-1);
+    if (gender === 'plural' || gender === 'neuter') return previous?.speaker ?? null;
+    let spoke: { speaker: Speaker; position: number; sentence: number } | undefined;
+    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
+      const entry = this.history[at]!;
+      if (entry.position < position && this.fits(entry.speaker, gender)) {
+        spoke = entry;
+        break;
+      }
+    }
+    if (spoke && spoke.sentence === sentence) return this.learn(spoke.speaker, gender);
+    const subject = this.people.recent(position, gender, true);
+    const spokeRecently = spoke && sentence - spoke.sentence <= 3 ? spoke : undefined;
+    const subjectRecently = subject && sentence - this.tokens[subject.position]!.sentence <= 3 ? subject : undefined;
+    if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position)) return this.learn(spokeRecently.speaker, gender);
+    if (subjectRecently) return this.learn(this.personSpeaker(subjectRecently.person), gender);
+    const mention = this.people.recent(position, gender);
+    if (mention) return this.learn(this.personSpeaker(mention.person), gender);
+    return spoke?.speaker ?? previous?.speaker ?? null;
+  }
+
+  private learn(speaker: Speaker, gender: 'male' | 'female'): Speaker {
+    if (speaker.person) speaker.person.gender ??= gender;
+    return speaker;
+  }
+
+  /** fromCue returns the speaker a reporting verb at `verb` gives, reading its subject; null when it has none. */
   fromCue(verb: number, floor: number, ceiling: number): Attribution | null {
     const tokens = this.tokens;
     const word = tokens[verb]!.text;
@@ -532,37 +599,58 @@ class Attributor {
       phrase = phraseForward(tokens, verb + 2, ceiling);
     } else if (lower === 'speaking') {
       let comma = verb + 1;
-      while (comma <= ceiling && comma < tokens.length && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote') comma++;
+      while (comma <= ceiling && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote') comma++;
       if (comma <= ceiling && tokens[comma]?.text === ',') phrase = subjectAfterComma(tokens, comma + 1);
     } else {
-      phrase = subjectBefore(tokens, verb, floor);
       const previous = tokens[verb - 1];
-      // `"…," said Mr Stone`: the subject comes after the verb.
-      if (!phrase || previous?.kind === 'quote' || previous?.text === ',') {
+      // `"…," said Mr Stone` and `…, said Mr Thomas.`: the subject comes after the verb.
+      if (verb === floor || previous?.kind === 'quote' || previous?.text === ',') {
         const after = phraseForward(tokens, verb + 1, ceiling);
-        if (after && (!phrase || tokens[verb - 1]?.kind === 'quote' || (tokens[verb - 1]?.text === ',' && tokens[verb - 2]?.kind === 'quote'))) {
-          if (nameOf(after) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase())) phrase = after;
+        const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
+        const ends = !following || following.sentence !== tokens[verb]!.sentence || following.kind !== 'word' ||
+          /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text);
+        if (after && ends && (nameOf(after) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))) {
+          phrase = after;
         }
       }
+      phrase ??= subjectBefore(tokens, verb, floor);
     }
     if (!phrase) return null;
-    const speaker = this.speakerOf(phrase, phrase.tokens[0] ? tokens.indexOf(phrase.tokens[0], Math.max(0, verb - 20)) : verb);
-    return { speaker, cue: lower === 'according' ? 'according to' : word, found: speaker !== null };
+    const position = tokens.indexOf(phrase.tokens[0]!, Math.max(0, verb - 40));
+    const speaker = this.speakerOf(phrase, position < 0 ? verb : position);
+    if (!speaker) return null;
+    return { speaker, cue: lower === 'according' ? 'according to' : word, found: true };
   }
 
   record(speaker: Speaker, sentence: number, position: number) {
-    this.current = { speaker, sentence };
-    this.history.push({ speaker, position });
+    this.history.push({ speaker, position, sentence });
   }
 
+  /** recentSpeaker returns whoever spoke at most `distance` sentences before `sentence`. */
   recentSpeaker(sentence: number, distance: number): Speaker | null {
-    if (!this.current || sentence - this.current.sentence > distance) return null;
-    return this.current.speaker;
+    const last = this.history.at(-1);
+    return last && sentence - last.sentence <= distance ? last.speaker : null;
+  }
+
+  /** recentPerson returns the person last named in the `distance` sentences before `position`. */
+  recentPerson(position: number, distance: number): Speaker | null {
+    const mention = this.people.recent(position, null, true) ?? this.people.recent(position, null);
+    if (!mention) return null;
+    const sentence = this.tokens[position]!.sentence;
+    return sentence - this.tokens[mention.position]!.sentence <= distance ? this.personSpeaker(mention.person) : null;
   }
 
   lastSpeaker(): Speaker | null {
-    return this.current?.speaker ?? null;
+    return this.history.at(-1)?.speaker ?? null;
   }
+}
+
+// "convincing Russia" → "Russia": drop leading lowercase words that are not a determiner.
+function trimDescription(words: string[]): string[] {
+  let first = 0;
+  while (first < words.length - 1 && /^\p{Ll}/u.test(words[first]!) && !DETERMINERS.has(words[first]!) &&
+    !words.slice(first + 1).every((word) => /^\p{Ll}/u.test(word))) first++;
+  return words.slice(first);
 }
 
 function describe(words: string[]): string {
@@ -572,88 +660,130 @@ function describe(words: string[]): string {
 
 function attribute(tokens: Token[], drafts: Draft[]) {
   const attributor = new Attributor(tokens);
-  const pending: Draft[] = [];
-  let lastQuoteSentence = -10;
+  // Quotes with no attribution of their own, waiting for one named after them.
+  let pending: { draft: Draft; fallback: Speaker | null }[] = [];
   let quoteIndex = 0;
   let sentenceStart = 0;
 
   const assign = (draft: Draft, speaker: Speaker | null) => {
     draft.quote.speaker = speaker?.name ?? null;
     if (speaker) draft.quote.aliases = [...new Set(speaker.aliases.filter((alias) => alias && alias !== speaker.name))];
+    else delete draft.quote.aliases;
+  };
+  const settlePending = () => {
+    for (const waiting of pending) {
+      assign(waiting.draft, waiting.fallback);
+      if (waiting.fallback) attributor.record(waiting.fallback, waiting.draft.sentence, waiting.draft.token);
+    }
+    pending = [];
   };
 
-  // Sentence by sentence, so narrative cues ("She said ministers would…") keep track of who is talking.
+  // Sentence by sentence (a quote's sentence runs to the one holding its closing
+  // mark), so narrative cues ("She said ministers would…") keep track of who is talking.
   while (sentenceStart < tokens.length) {
     let sentenceEnd = sentenceStart;
-    const sentence = tokens[sentenceStart]!.sentence;
-    while (sentenceEnd + 1 < tokens.length && tokens[sentenceEnd + 1]!.sentence === sentence) sentenceEnd++;
+    let lastSentence = tokens[sentenceStart]!.last;
+    while (sentenceEnd + 1 < tokens.length && tokens[sentenceEnd + 1]!.sentence <= lastSentence) {
+      sentenceEnd++;
+      lastSentence = Math.max(lastSentence, tokens[sentenceEnd]!.last);
+    }
     const quotesHere: Draft[] = [];
     while (quoteIndex < drafts.length && drafts[quoteIndex]!.token <= sentenceEnd) quotesHere.push(drafts[quoteIndex++]!);
+    const firstQuote = quotesHere[0]?.token ?? sentenceEnd + 1;
 
-    if (quotesHere.length === 0) {
-      for (let at = sentenceStart; at <= sentenceEnd && at < sentenceStart + 200; at++) {
-        if (!isCue(tokens, at)) continue;
-        const attribution = attributor.fromCue(at, sentenceStart, sentenceEnd);
-        if (attribution?.speaker && isTalker(tokens, at)) {
-          attributor.record(attribution.speaker, sentence, at);
-          break;
-        }
+    // The main clause's speaker: the first reporting verb before any quote.
+    let main: { speaker: Speaker; position: number } | null = null;
+    for (let at = sentenceStart; at < firstQuote && at < sentenceStart + 60; at++) {
+      if (!isCue(tokens, at) || !isTalker(tokens, at)) continue;
+      const attribution = attributor.fromCue(at, sentenceStart, Math.min(sentenceEnd, at + WINDOW));
+      if (attribution?.speaker) {
+        main = { speaker: attribution.speaker, position: at };
+        break;
       }
+    }
+    if (main) {
+      if (pending.length > 0 && quotesHere.length === 0) settlePending();
+      attributor.record(main.speaker, tokens[main.position]!.sentence, main.position);
     }
 
     for (const draft of quotesHere) {
       const floor = Math.max(sentenceStart, draft.token - WINDOW);
       const ceiling = Math.min(sentenceEnd, draft.token + WINDOW);
-      const found = explicitAttribution(tokens, attributor, draft, floor, ceiling);
       const label = labelKind(tokens, draft);
       if (label) {
         draft.quote.kind = label;
         continue;
       }
+      const found = explicitAttribution(tokens, attributor, draft, floor, ceiling);
       if (found) {
         draft.quote.cue = found.cue;
         assign(draft, found.speaker);
         if (found.speaker) {
-          attributor.record(found.speaker, draft.sentence, draft.token);
           // Quotes waiting for a speaker named after them ("…," said Greene, lines later).
-          for (const waiting of pending) if (draft.sentence - waiting.sentence <= 3 + pending.length) assign(waiting, found.speaker);
+          const lastWaiting = pending.at(-1);
+          if (lastWaiting && draft.sentence - lastWaiting.draft.sentence <= 2) {
+            for (const waiting of pending) assign(waiting.draft, found.speaker);
+            pending = [];
+          }
+          settlePending();
+          attributor.record(found.speaker, draft.sentence, draft.token);
         }
-        pending.length = 0;
-        lastQuoteSentence = draft.sentence;
         continue;
       }
       if (draft.fragment) {
-        draft.quote.kind = 'scare';
+        const subject = verbLikeQuote(tokens, attributor, draft);
+        if (subject) {
+          assign(draft, subject);
+          attributor.record(subject, draft.sentence, draft.token);
+        } else {
+          draft.quote.kind = 'scare';
+        }
         continue;
       }
-      const carried = attributor.recentSpeaker(draft.sentence, 2) ??
-        (draft.sentence - lastQuoteSentence <= 3 ? attributor.lastSpeaker() : null);
-      if (carried && !(draft.span.closed === false && pending.length === 0 && nextOpensSoon(drafts, draft))) {
+      const lastWaiting = pending.at(-1);
+      if (lastWaiting && draft.sentence - lastWaiting.draft.sentence > 2) settlePending();
+      const carried = pending.length > 0 ? null : attributor.recentSpeaker(draft.sentence, 2);
+      const continued = !draft.span.closed && nextOpensSoon(drafts, draft);
+      if (carried && !continued) {
         assign(draft, carried);
         attributor.record(carried, draft.sentence, draft.token);
       } else {
-        if (pending.length > 0 && draft.sentence - pending.at(-1)!.sentence > 3) pending.length = 0;
-        assign(draft, carried ?? attributor.lastSpeaker());
-        pending.push(draft);
+        const fallback = carried ?? pending.at(-1)?.fallback ?? attributor.recentPerson(draft.token, 2) ?? attributor.lastSpeaker();
+        assign(draft, fallback);
+        pending.push({ draft, fallback });
       }
-      lastQuoteSentence = draft.sentence;
+    }
+    // "Gillian Shepherd remembered how a colleague called women “Betty”": the next
+    // unattributed quote is still the main speaker's.
+    if (main && quotesHere.length > 0 && main.speaker.person && quotesHere.every((draft) => draft.token > main!.position)) {
+      attributor.record(main.speaker, tokens[main.position]!.sentence, main.position);
     }
     sentenceStart = sentenceEnd + 1;
   }
+  settlePending();
 }
 
 // An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
 function nextOpensSoon(drafts: Draft[], draft: Draft): boolean {
-  const index = drafts.indexOf(draft);
-  const next = drafts[index + 1];
+  const next = drafts[draft.index + 1];
   return next !== undefined && next.sentence - draft.sentence <= 2;
 }
 
-// A narrative cue tells who is talking only when its subject is a person or
-// body that speaks, not "calls for a shift" or "the report shows".
+// "Richard Thomas “totally condemned” the deletion": a quoted verb phrase right after a named subject.
+function verbLikeQuote(tokens: Token[], attributor: Attributor, draft: Draft): Speaker | null {
+  const before = tokens[draft.token - 1];
+  if (!before || before.kind !== 'word' || !/^\p{Lu}/u.test(before.text)) return null;
+  const phrase = phraseBackward(tokens, draft.token - 1, Math.max(0, draft.token - 8));
+  const name = phrase && nameOf(phrase);
+  if (!phrase || !name || (name.words.length < 2 && !name.honorific) || isOrganisation(phrase)) return null;
+  const start = draft.token - phrase.tokens.length;
+  if (start > 0 && tokens[start - 1]!.sentence === draft.sentence) return null;
+  return attributor.speakerOf(phrase, start);
+}
+
+// A narrative cue tells who is talking only when it is a verb of saying, not "calls for a shift".
 function isTalker(tokens: Token[], verb: number): boolean {
-  const word = tokens[verb]!.text.toLowerCase();
-  return !/^(?:calls?|shows?|showed|continues?|continued|agreed?|believes?|believed)$/.test(word);
+  return !/^(?:calls?|shows?|showed|continues?|continued|agreed?)$/.test(tokens[verb]!.text);
 }
 
 function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
@@ -673,53 +803,66 @@ function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
 // The attribution in the quote's own sentence: `"…," said X`, `"…," X said`,
 // `X said: "…"`, `X accused Y of "…"`, `"…" — X`, `according to X`, `Speaking to …, X …`.
 function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Draft, floor: number, ceiling: number): Attribution | null {
-  const at = draft.token;
-  // After the quote.
-  let next = at + 1;
-  while (next <= ceiling && /^[,—–-]$/.test(tokens[next]!.text) && next < at + 3) next++;
-  // Only a quote that ends its clause takes the attribution that follows it.
-  const endsClause = next > at + 1 || /[,.!?…—–-]$/.test(draft.quote.text) || !draft.fragment;
-  if (next <= ceiling && endsClause) {
-    if (/^[—–-]$/.test(tokens[at + 1]?.text ?? '') && tokens[next]?.kind === 'word') {
-      const phrase = phraseForward(tokens, next, ceiling);
-      const after = phrase ? tokens[next + phrase.tokens.length] : undefined;
-      if (phrase && (!after || after.sentence !== tokens[at]!.sentence || /^[.,]$/.test(after.text)) && nameOf(phrase)) {
-        return { speaker: attributor.speakerOf(phrase, next), cue: null, found: true };
-      }
-    }
-    for (let verb = next; verb <= ceiling && verb < next + 14; verb++) {
-      const token = tokens[verb]!;
-      if (token.kind === 'quote' || /^[.;:!?]$/.test(token.text)) break;
-      if (isCue(tokens, verb) && tokens[verb]!.text !== 'according') {
-        const attribution = attributor.fromCue(verb, next, ceiling);
-        if (attribution) return attribution;
-        break;
-      }
-    }
-  }
-  // Before the quote: the nearest reporting verb whose subject can be read.
   let according: Attribution | null = null;
-  for (let verb = at - 1; verb >= floor; verb--) {
-    if (!isCue(tokens, verb)) continue;
-    const attribution = attributor.fromCue(verb, floor, ceiling);
-    if (!attribution) continue;
-    if (tokens[verb]!.text.toLowerCase() === 'according') {
+  const take = (verb: number, from: number, to: number): Attribution | null => {
+    const attribution = attributor.fromCue(verb, from, to);
+    if (attribution && tokens[verb]!.text === 'according') {
       according ??= attribution;
-      continue;
+      return null;
     }
     return attribution;
-  }
+  };
+  const before = () => {
+    for (let verb = draft.token - 1; verb >= floor; verb--) {
+      if (!isCue(tokens, verb)) continue;
+      const attribution = take(verb, floor, ceiling);
+      if (attribution) return attribution;
+    }
+    return null;
+  };
+  const found = draft.fragment
+    ? before() ?? attributionAfter(tokens, attributor, draft, ceiling)
+    : attributionAfter(tokens, attributor, draft, ceiling) ?? before();
+  if (found) return found;
   // Later in the sentence: `was "too unlikely", Mr Beith said`, `"shocking" …, a new study shows`.
-  for (let verb = next; verb <= ceiling; verb++) {
+  for (let verb = draft.token + 1; verb <= ceiling; verb++) {
     if (tokens[verb]!.kind === 'quote' && !draft.fragment) break;
     if (!isCue(tokens, verb)) continue;
+    const comma = tokens.lastIndexOf(tokens.slice(draft.token + 1, verb).findLast((token) => token.text === ',') ?? tokens[0]!, verb);
+    if (comma <= draft.token) continue;
+    const attribution = take(verb, comma + 1, ceiling);
+    if (attribution) return attribution;
+  }
+  return according;
+}
+
+// Right after the quote: `"…," said X`, `"…," X said`, `"…" — X`.
+function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft, ceiling: number): Attribution | null {
+  const at = draft.token;
+  let next = at + 1;
+  while (next <= ceiling && /^[,—–-]$/.test(tokens[next]!.text) && next < at + 3) next++;
+  if (next > ceiling || tokens[next]!.kind !== 'word') return null;
+  if (/^[—–-]$/.test(tokens[at + 1]!.text)) {
+    const phrase = phraseForward(tokens, next, ceiling);
+    const after = phrase ? tokens[next + phrase.tokens.length] : undefined;
+    if (phrase && (!after || after.sentence !== tokens[next]!.sentence || /^[.,]$/.test(after.text)) && nameOf(phrase)) {
+      const speaker = attributor.speakerOf(phrase, next);
+      if (speaker) return { speaker, cue: null, found: true };
+    }
+  }
+  if (draft.fragment && next === at + 1) return null;
+  for (let verb = next; verb <= ceiling && verb < next + 12; verb++) {
+    const token = tokens[verb]!;
+    if (token.kind === 'quote' || /^[.;:!?]$/.test(token.text)) return null;
+    if (!isCue(tokens, verb) || token.text === 'according') continue;
+    // The subject must fill the gap between the quote and its verb.
     const attribution = attributor.fromCue(verb, next, ceiling);
-    if (!attribution) continue;
-    if (tokens[verb]!.text.toLowerCase() === 'according') {
-      according ??= attribution;
-      continue;
+    if (!attribution) return null;
+    if (verb > next) {
+      const subject = subjectBefore(tokens, verb, next);
+      if (!subject || tokens.indexOf(subject.tokens[0]!, next) !== next) return null;
     }
     return attribution;
   }
-  return according;
+  return null;
 }
