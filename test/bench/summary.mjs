@@ -2,7 +2,8 @@
 // Benchmark for `news-read --summary`: generates long news-like articles (about 50 KB,
 // 500 KB and 5 MB) from word lists with a seeded PRNG, runs the built CLI on each,
 // interleaved with `node -e 0` so both see the same machine load, and prints median wall
-// time, peak RSS, the ratio to bare Node and the growth per 10× input.
+// time, peak RSS, the ratio to bare Node, the growth per 10× input, and the time of the
+// parse and summarize stages on their own.
 //
 // Usage: npm run build && node test/bench/summary.mjs [--runs N] [--keep]
 // This prints figures; it asserts nothing, because timings depend on the machine.
@@ -101,7 +102,29 @@ const files = sizes.map((bytes, index) => {
   return path;
 });
 
+// Parse and summarize once in a fresh process (cold, as the CLI runs them), timed apart,
+// so the summarizer's own share and growth show apart from start-up and parsing.
+const stageScript = `
+const { readFileSync } = await import('node:fs');
+const { parseArticle } = await import(${JSON.stringify(new URL('../../dist/parse.js', import.meta.url).href)});
+const { summarize } = await import(${JSON.stringify(new URL('../../dist/summarize.js', import.meta.url).href)});
+const text = readFileSync(process.argv[1], 'utf8');
+const start = performance.now();
+const article = parseArticle(text);
+const parsed = performance.now();
+summarize(article);
+const done = performance.now();
+console.log(JSON.stringify({ parse: parsed - start, summarize: done - parsed, sentences: article.sentences.length }));
+`;
+
+function measureStages(file) {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', stageScript, file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`stage timing failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
 const times = sizes.map(() => []);
+const stages = sizes.map(() => []);
 const memory = sizes.map(() => []);
 const baseline = { times: [], memory: [] };
 for (let run = 0; run < runs; run++) {
@@ -109,6 +132,7 @@ for (let run = 0; run < runs; run++) {
     const summary = measure(process.execPath, [binary, '--summary', '--plain', '--max-bytes', '50000000', file]);
     times[index].push(summary.wall);
     memory[index].push(summary.rss);
+    stages[index].push(measureStages(file));
     const bare = measure(process.execPath, ['-e', '0']);
     baseline.times.push(bare.wall);
     baseline.memory.push(bare.rss);
@@ -116,22 +140,29 @@ for (let run = 0; run < runs; run++) {
 }
 
 const bareTime = median(baseline.times);
-const rows = [['input', 'median wall', 'peak RSS', 'vs node -e 0', 'growth per 10×']];
-rows.push(['node -e 0', `${bareTime.toFixed(0)} ms`, `${(median(baseline.memory) / 1024).toFixed(1)} MiB`, '1.0×', '']);
+const rows = [['input', 'sentences', 'median wall', 'peak RSS', 'vs node -e 0', 'growth per 10×', 'parse', 'summarize', 'summarize growth']];
+rows.push(['node -e 0', '', `${bareTime.toFixed(0)} ms`, `${(median(baseline.memory) / 1024).toFixed(1)} MiB`, '1.0×', '', '', '', '']);
 sizes.forEach((bytes, index) => {
   const wall = median(times[index]);
   const previous = index > 0 ? median(times[index - 1]) : null;
+  const summarizeTime = median(stages[index].map((stage) => stage.summarize));
+  const previousSummarize = index > 0 ? median(stages[index - 1].map((stage) => stage.summarize)) : null;
   rows.push([
     `${bytes >= 1e6 ? `${bytes / 1e6} MB` : `${bytes / 1e3} KB`}`,
+    `${stages[index][0].sentences}`,
     `${wall.toFixed(0)} ms`,
     `${(Math.max(...memory[index]) / 1024).toFixed(1)} MiB`,
     `${(wall / bareTime).toFixed(1)}×`,
     previous ? `${(wall / previous).toFixed(2)}×` : '',
+    `${median(stages[index].map((stage) => stage.parse)).toFixed(0)} ms`,
+    `${summarizeTime.toFixed(0)} ms`,
+    previousSummarize ? `${(summarizeTime / previousSummarize).toFixed(2)}×` : '',
   ]);
 });
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
 for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
-console.log(`(${runs} runs each, interleaved; peak RSS is the largest of the runs)`);
+console.log(`(${runs} runs each, interleaved; peak RSS is the largest of the runs; parse and summarize are`);
+console.log(' medians of in-process timings, one cold run per fresh process)');
 
 if (keep) console.log(`articles kept in ${directory}`);
 else rmSync(directory, { recursive: true, force: true });
