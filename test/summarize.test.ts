@@ -14,7 +14,7 @@ const bridgeStory = [
   '',
   'A local bakery also won a prize for its rye bread at the county fair.',
   'Critics of the bridge plan said the council had underestimated its cost by millions.',
-  'Not so.',
+  'Council bridge costs.',
   '',
   'Building work on the harbour bridge is due to start next spring, the council said.',
   'The mayor called the bridge vote a turning point for the port and the city.',
@@ -92,8 +92,10 @@ describe('summarize', () => {
 
   it('takes a very short fragment only when nothing else is left', () => {
     const count = article.sentences.length;
-    expect(summarize(article, count - 1).map((entry) => entry.text)).not.toContain('Not so.');
-    expect(summarize(article, count).map((entry) => entry.text)).toContain('Not so.');
+    for (let wanted = 1; wanted < count - 1; wanted++) {
+      expect(summarize(article, wanted).map((entry) => entry.text)).not.toContain('Council bridge costs.');
+    }
+    expect(summarize(article, count).map((entry) => entry.text)).toContain('Council bridge costs.');
   });
 
   it('returns the only sentence of a one-sentence article', () => {
@@ -126,7 +128,7 @@ describe('summarize', () => {
       [
         'The museum reopened its west wing on Friday after a two-year restoration of the wing.',
         '',
-        'Visitors return',
+        'Museum wing and museum archive reopen',
         '',
         'The restored wing holds the museum collection of maps and the museum archive.',
         '"We waited a long time for the wing to reopen.',
@@ -135,7 +137,7 @@ describe('summarize', () => {
       ].join('\n'),
     );
     const texts = summarize(story, 3).map((entry) => entry.text);
-    expect(texts).not.toContain('Visitors return');
+    expect(texts).not.toContain('Museum wing and museum archive reopen');
     expect(texts.some((text) => text.startsWith('The museum wing is the finest'))).toBe(false);
   });
 
