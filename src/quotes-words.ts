@@ -17,22 +17,22 @@ export const CUE_VERBS = setOf(`
   announce announces announced announcing urge urges urged urging
   suggest suggests suggested suggesting confirm confirms confirmed confirming
   deny denies denied denying acknowledge acknowledges acknowledged acknowledging
-  concede concedes conceded conceding comment comments commented commenting
-  remark remarks remarked recall recalls recalled recalling write writes wrote writing
+  concede concedes conceded conceding commented commenting
+  remarked recall recalls recalled remember remembers remembered recalling write writes wrote writing
   joke jokes joked predict predicts predicted attack attacks attacked attacking
   criticise criticises criticised criticize criticizes criticized praise praises praised
   hail hails hailed brand brands branded label labels labelled labeled
   refer refers referred referring underline underlines underlined
   emphasise emphasises emphasised emphasize emphasizes emphasized
-  reveal reveals revealed report reports reported show shows showed
-  state states stated promise promises promised vow vows vowed
+  reveal reveals revealed reported show shows showed
+  stated promised vow vows vowed
   complain complains complained boast boasts boasted quip quips quipped
   maintain maintains maintained observe observes observed counter counters countered
-  respond responds responded answer answers answered shout shouts shouted
-  cry cries cried demand demands demanded conclude concludes concluded
+  respond responds responded answered shout shouts shouted
+  cried demanded conclude concludes concluded
   continue continues continued agree agrees agreed assure assures assured
   caution cautions cautioned jeer jeers jeered mock mocks mocked
-  tweet tweets tweeted announce believe believes believed
+  tweet tweets tweeted
   according speaking
 `);
 

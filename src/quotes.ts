@@ -180,6 +180,8 @@ function stripPossessive(word: string): string {
 // roles written next to it, so short forms and pronouns can find the full name.
 class People {
   private bySurname = new Map<string, Person>();
+  /** Capitalised runs by their initials, so "EOC" finds "Equal Opportunities Commission". */
+  private acronyms = new Map<string, string>();
   mentions: Mention[] = [];
 
   constructor(tokens: Token[]) {
@@ -211,6 +213,10 @@ class People {
 
   private addName(tokens: Token[], run: Token[], position: number) {
     const words = run.map((token) => token.text);
+    if (words.length >= 2) {
+      const initials = words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+      if (!this.acronyms.has(initials)) this.acronyms.set(initials, words.map(stripPossessive).join(' '));
+    }
     if (words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return;
     const name = trimName(words);
     if (!name) return;
@@ -226,6 +232,10 @@ class People {
     }
     const surname = stripPossessive(name.words.at(-1)!);
     let person = this.bySurname.get(surname);
+    if (!person && name.words.length === 1 && name.honorific && /^(?:Sir|Dame|Lord|Lady)$/.test(name.honorific)) {
+      // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
+      person = this.byFirstName(surname) ?? undefined;
+    }
     if (!person) {
       person = { name: '', surname, gender: null, roles: new Set(), forms: new Set(), confirmed: false };
       this.bySurname.set(surname, person);
@@ -255,21 +265,36 @@ class People {
   lookup(words: string[]): Person | null {
     const surname = stripPossessive(words.at(-1) ?? '');
     const found = this.bySurname.get(surname);
-    if (found || words.length > 1) return found ?? null;
-    // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
-    for (const person of this.bySurname.values()) if (person.name.split(' ')[0] === surname) return person;
+    if (words.length > 1) {
+      // "Male MPs" is not "Women MPs": a full name must agree with the one on record.
+      const full = words.map(stripPossessive).join(' ');
+      return found && (found.name.endsWith(full) || full.endsWith(found.name)) ? found : null;
+    }
+    if (found?.name) return found;
+    return this.byFirstName(surname) ?? found ?? null;
+  }
+
+  private byFirstName(first: string): Person | null {
+    for (const person of this.bySurname.values()) if (person.name.split(' ')[0] === first) return person;
     return null;
+  }
+
+  /** expand returns the full name an acronym stands for, if the article spells it out. */
+  expand(acronym: string): string | null {
+    return this.acronyms.get(acronym) ?? null;
   }
 
   confirm(person: Person) {
     person.confirmed = true;
   }
 
-  /** byRole returns the person whose written role holds `head` ("minister"), if exactly one has it. */
-  byRole(head: string, modifiers: string[]): Person | null {
+  /** byRole returns the person (or named pair, when `plural`) whose written role holds `head`, if exactly one has it. */
+  byRole(head: string, modifiers: string[], plural = false): Person | null {
     let found: Person | null = null;
     for (const person of this.bySurname.values()) {
       if (!person.roles.has(head) || !modifiers.every((word) => person.roles.has(word))) continue;
+      // "the artists" can only be a pair such as "Langlands & Bell".
+      if (plural !== / (?:&|and) /.test(person.name)) continue;
       if (found && found !== person) return null;
       found = person;
     }
@@ -339,7 +364,9 @@ function trimName(run: string[]): TrimmedName | null {
   for (let at = words.length - 1; at >= 0; at--) {
     const word = words[at]!;
     const plain = stripPossessive(word);
-    if (PARTICLES.has(word) || /^\p{Lu}\.?$/u.test(word) || word === '&') {
+    // "Nick Van den Brul": a particle inside a name is part of it, capitalised or not.
+    const particle = PARTICLES.has(word) || (at > 0 && at < words.length - 1 && PARTICLES.has(word.toLowerCase()));
+    if (particle || /^\p{Lu}\.?$/u.test(word) || word === '&') {
       kept.unshift(word);
       continue;
     }
@@ -385,7 +412,7 @@ function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | n
     }
     return null;
   }
-  if (isWord(tokens[at], 'and') || isWord(tokens[at], 'but')) {
+  if (tokens[at]!.text === 'and' || tokens[at]!.text === 'but') {
     // "Male MPs pretended to … and jeered": the first verb's subject opens the sentence.
     let start = at;
     while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence && tokens[start - 1]!.kind !== 'quote') start--;
@@ -423,6 +450,9 @@ function phraseBackward(tokens: Token[], last: number, floor: number): Phrase | 
     if (at >= floor && /^[,—–-]$/.test(tokens[at]!.text)) at--;
     if (at < floor) return null;
   }
+  // "Research by the EOC last year revealed": a time phrase is not part of the subject.
+  if (at - 1 >= floor && /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(tokens[at]!.text) &&
+    /^(?:last|this|next)$/.test(tokens[at - 1]!.text)) at -= 2;
   const collected: Token[] = [];
   while (at >= floor && collected.length < 12) {
     const current = tokens[at]!;
@@ -494,7 +524,15 @@ function subjectAfterComma(tokens: Token[], first: number): Phrase | null {
 
 // The trailing capitalised run of a phrase when it reads as a person's name.
 function nameOf(phrase: Phrase): TrimmedName | null {
-  const words = phrase.tokens.map((token) => token.text);
+  let words = phrase.tokens.map((token) => token.text);
+  // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
+  const of = words.findIndex((word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!));
+  if (of > 0) {
+    const person = nameOf({ tokens: phrase.tokens.slice(0, of) });
+    if (person && (person.words.length >= 2 || person.honorific)) return person;
+    words = words.slice(0, of);
+    if (words.length === 0) return null;
+  }
   let first = words.length;
   while (first > 0 && (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')) first--;
   const run = words.slice(first);
@@ -534,12 +572,19 @@ class Attributor {
       const written = name.words.map(stripPossessive).join(' ');
       return { name: written, aliases: [words.join(' ')], person: null };
     }
+    const organisation = organisationName(words);
+    if (organisation) {
+      const expanded = /^\p{Lu}{2,}$/u.test(organisation) ? this.people.expand(organisation) : null;
+      return { name: expanded ?? organisation, aliases: [words.join(' '), organisation], person: null };
+    }
     const description = describe(trimDescription(words));
     const head = stripPossessive(words.at(-1)!).toLowerCase();
-    if (/^the$/i.test(words[0]!) && PERSON_ROLES.has(head)) {
-      // "the minister", "The Kansas star": the person the article gave that role, else the one it is about.
+    const plural = /[^s]s$/.test(head);
+    if (/^the$/i.test(words[0]!) && /^\p{Ll}/u.test(words.at(-1)!)) {
+      // "the minister", "the artists", "The Kansas star": whom the article gave that role, else the person it is about.
       const modifiers = words.slice(1, -1).map((word) => stripPossessive(word).toLowerCase()).filter((word) => !/^(?:of|the|and)$/.test(word));
-      const person = this.people.byRole(head, modifiers) ?? this.people.byRole(head, []) ?? this.people.recent(position, null)?.person ?? null;
+      const recent = PERSON_ROLES.has(head) ? this.people.recent(position, null)?.person ?? null : null;
+      const person = this.people.byRole(head, modifiers, plural) ?? this.people.byRole(head, [], plural) ?? recent;
       if (person && person.name) {
         const speaker = this.personSpeaker(person);
         speaker.aliases.push(description);
@@ -609,7 +654,7 @@ class Attributor {
         const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
         const ends = !following || following.sentence !== tokens[verb]!.sentence || following.kind !== 'word' ||
           /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text);
-        if (after && ends && (nameOf(after) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))) {
+        if (after && ends && (nameOf(after) || /^\p{Lu}/u.test(after.tokens[0]!.text) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))) {
           phrase = after;
         }
       }
@@ -646,6 +691,18 @@ class Attributor {
 }
 
 // "convincing Russia" → "Russia": drop leading lowercase words that are not a determiner.
+// "the official Xinhua News Agency" → "Xinhua News Agency"; "the EOC" → "EOC": an
+// organisation is named by its capitalised run.
+function organisationName(words: string[]): string | null {
+  let first = words.length;
+  while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!) && !NOT_NAME_WORDS.has(words[first - 1]!)) first--;
+  const run = words.slice(first);
+  if (run.length === 0) return null;
+  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!);
+  if (!acronym && !run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
+  return run.join(' ');
+}
+
 function trimDescription(words: string[]): string[] {
   let first = 0;
   while (first < words.length - 1 && /^\p{Ll}/u.test(words[first]!) && !DETERMINERS.has(words[first]!) &&
@@ -856,6 +913,13 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
     if (token.kind === 'quote' || /^[.;:!?]$/.test(token.text)) return null;
     if (!isCue(tokens, verb) || token.text === 'according') continue;
     // The subject must fill the gap between the quote and its verb.
+    let gapEnd = verb;
+    while (gapEnd > next && SKIPPABLE.has(tokens[gapEnd - 1]!.text)) gapEnd--;
+    const gap = tokens.slice(next, gapEnd);
+    if (gap.length > 0 && gap.every((word) => word.kind === 'word') && !PHRASE_BREAKS.has(gap[0]!.text) && !CUE_VERBS.has(gap[0]!.text)) {
+      const speaker = attributor.speakerOf({ tokens: gap }, next);
+      return speaker ? { speaker, cue: token.text, found: true } : null;
+    }
     const attribution = attributor.fromCue(verb, next, ceiling);
     if (!attribution) return null;
     if (verb > next) {
