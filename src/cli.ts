@@ -191,12 +191,17 @@ async function listArticles(slugs: readonly string[], flags: Flags, io: Io): Pro
 // Writes the output once. A reader that closed the pipe early (EPIPE) is a normal end.
 function write(io: Io, output: string): Promise<number> {
   return new Promise((resolve) => {
+    // A failed write reports through both the callback and an 'error' event: answer the first only.
+    let settled = false;
     const onError = (error: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
       if (error.code === 'EPIPE') return resolve(0);
       io.stderr.write(`news-read: cannot write output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`);
       resolve(1);
     };
-    io.stdout.once('error', onError);
+    // Stays attached after a failure, so a later 'error' event is not an uncaught exception.
+    io.stdout.on('error', onError);
     try {
       io.stdout.write(output, (error) => {
         if (error) return onError(error);

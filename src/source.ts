@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { NewsReadError } from './errors.js';
 
 /** Where an article comes from, decided from the command-line argument alone. */
@@ -47,9 +47,10 @@ export function resolveSource(argument: string | undefined, bundled: readonly st
 }
 
 // A bare word with no extension that is not a file is taken for a mistyped slug.
+// lstat, not stat: a broken symlink or a symlink loop is still the user's path.
 function looksLikePath(argument: string): boolean {
   try {
-    statSync(argument);
+    lstatSync(argument);
     return true;
   } catch {
     return false;
@@ -109,6 +110,8 @@ export function listBundledSlugs(): string[] {
 export async function readSource(ref: SourceRef, io: SourceIo, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceText> {
   if (ref.kind === 'stdin') return decodeText(await readStream(io.stdin, maxBytes), 'standard input');
   if (ref.kind === 'bundled') {
+    // Checked here too, not only in resolveSource: a slug must never reach outside articles/.
+    if (!SLUG.test(ref.slug)) throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
     for (const extension of ARTICLE_EXTENSIONS) {
       const url = new URL(`${ref.slug}${extension}`, articlesDirectory);
       try {
