@@ -13,13 +13,19 @@ export interface QuoteSpan {
   closed: boolean;
 }
 
+// Characters a straight mark may follow when it opens, or precede when it closes.
+const OPEN_SIDE = '([{—–-/:';
+const CLOSE_SIDE = '.,;:!?)]}—–-…\'’';
+
 type MarkRole = 'open' | 'close' | 'either';
 
 const OPENERS = new Set(['“', '„', '«']);
 const CLOSERS = new Set(['”', '»']);
 
 function isSpace(character: string | undefined): boolean {
-  return character === undefined || /\s/.test(character);
+  if (character === undefined) return true;
+  const code = character.charCodeAt(0);
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
 }
 
 // A straight mark opens after a space or bracket and before a word; it closes
@@ -35,8 +41,8 @@ function roleOf(text: string, at: number): MarkRole | null {
     return isSpace(before) && !isSpace(after) ? 'either' : 'close';
   }
   if (mark !== '"') return null;
-  const openSide = isSpace(before) || /[(\[{—–\-/:]/.test(before!);
-  const closeSide = isSpace(after) || /[.,;:!?)\]}—–\-…'’]/.test(after!);
+  const openSide = isSpace(before) || OPEN_SIDE.includes(before!);
+  const closeSide = isSpace(after) || CLOSE_SIDE.includes(after!);
   if (openSide && !closeSide) return 'open';
   if (closeSide && !openSide) return 'close';
   return 'either';

@@ -9,7 +9,7 @@ import {
   CUE_VERBS, HONORIFICS, LABEL_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS,
   PRONOUNS, ROLE_WORDS, ROYAL_TITLES, SKIPPABLE, TITLE_WORDS,
 } from './quotes-words.js';
-import type { Article, Quote, QuoteKind } from './types.js';
+import type { Article, Quote, QuoteKind, Sentence } from './types.js';
 
 type Gender = 'male' | 'female' | null;
 
@@ -75,6 +75,7 @@ interface Phrase {
 }
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.\-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()\[\]—–-]/gu;
+const PUNCTUATION = ',;:!?.()[]—–-';
 const WINDOW = 40;
 const PARTICLES = new Set(['van', 'von', 'den', 'der', 'de', 'da', 'du', 'del', 'di', 'le', 'la', 'al', 'bin', 'ibn', 'el']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'some', 'his', 'her', 'its', 'their', 'our', 'my']);
@@ -84,8 +85,10 @@ const SPEAKING_LINKS = new Set(['to', 'on', 'at', 'in', 'after', 'before', 'from
 export function extractQuotes(article: Article): Quote[] {
   const drafts: Draft[] = [];
   const tokens: Token[] = [];
+  const byParagraph: Sentence[][] = article.paragraphs.map(() => []);
+  for (const sentence of article.sentences) byParagraph[sentence.paragraph]?.push(sentence);
   article.paragraphs.forEach((text, paragraph) => {
-    const sentences = article.sentences.filter((sentence) => sentence.paragraph === paragraph);
+    const sentences = byParagraph[paragraph]!;
     if (sentences.length === 0) return;
     const from = paragraph === 0 ? article.datelineLength : 0;
     const spans = findQuoteSpans(text, from);
@@ -96,11 +99,11 @@ export function extractQuotes(article: Article): Quote[] {
     };
     let offset = from;
     const addWords = (end: number) => {
-      WORD.lastIndex = 0;
-      const slice = text.slice(offset, end);
-      for (const match of slice.matchAll(WORD)) {
-        const start = offset + match.index;
-        const kind = /^[,;:!?.()\[\]—–-]$/.test(match[0]) ? 'punct' : 'word';
+      WORD.lastIndex = offset;
+      for (let match = WORD.exec(text); match && match.index < end; match = WORD.exec(text)) {
+        if (match.index + match[0].length > end) break;
+        const start = match.index;
+        const kind = match[0].length === 1 && PUNCTUATION.includes(match[0]) ? 'punct' : 'word';
         const index = sentenceAt(start).index;
         tokens.push({ kind, text: match[0], start, sentence: index, quote: -1, last: index });
       }
