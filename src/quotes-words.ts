@@ -121,3 +121,11 @@ export const PERSON_ROLES = setOf(`
   co-chairman co-founder head campaigner politician mp lawyer doctor artist musician director
   producer presenter editor novelist sprinter athlete hurdler runner
 `);
+
+/** Nouns that stand for an organisation already named: "the company said". */
+export const ORGANISATION_ROLES = setOf(`
+  company firm group telco bank club team party government ministry agency retailer airline carrier
+  giant manufacturer maker operator regulator broadcaster network union council charity
+  organisation organization department business chain supermarket insurer lender publisher studio
+  label federation association body watchdog
+`);

@@ -6,7 +6,7 @@
 // the quotes around them. Every look-around is bounded, so the work stays linear.
 import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
 import {
-  CUE_VERBS, HONORIFICS, LABEL_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS,
+  ORGANISATION_ROLES, CUE_VERBS, HONORIFICS, LABEL_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS,
   PRONOUNS, ROLE_WORDS, ROYAL_TITLES, SKIPPABLE, TITLE_WORDS,
 } from './quotes-words.js';
 import type { Article, Quote, QuoteKind, Sentence } from './types.js';
@@ -255,6 +255,7 @@ class People {
     for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
       const token = tokens[at]!;
       if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
+      if (NOT_NAME_WORDS.has(token.text) || CUE_VERBS.has(token.text) || SKIPPABLE.has(token.text) || /ed$/.test(token.text)) break;
       roleWords.unshift(token.text);
     }
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
@@ -566,7 +567,7 @@ class Attributor {
     const pronoun = PRONOUNS.get(last);
     if (pronoun && words.length === 1) return this.resolvePronoun(pronoun, position);
     const name = nameOf(phrase);
-    if (name && !isOrganisation(phrase)) {
+    if (name && !name.words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) {
       const person = this.people.lookup(name.words);
       if (person && person.name) {
         this.people.confirm(person);
@@ -583,15 +584,23 @@ class Attributor {
     const description = describe(trimDescription(words));
     const head = stripPossessive(words.at(-1)!).toLowerCase();
     const plural = /[^s]s$/.test(head);
-    if (/^the$/i.test(words[0]!) && /^\p{Ll}/u.test(words.at(-1)!)) {
+    if (/^the$/i.test(words[0]!) && /^[\p{Ll}\d]/u.test(words.at(-1)!)) {
       // "the minister", "the artists", "The Kansas star": whom the article gave that role, else the person it is about.
       const modifiers = words.slice(1, -1).map((word) => stripPossessive(word).toLowerCase()).filter((word) => !/^(?:of|the|and)$/.test(word));
-      const recent = PERSON_ROLES.has(head) ? this.people.recent(position, null)?.person ?? null : null;
+      // "the 27-year-old" is always a person.
+      // "the club's chief executive" belongs to the club, not to whoever was last named.
+      const owned = words.some((word) => /['’]s$/.test(word));
+      const recent = !owned && (PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head)) ? this.people.recent(position, null)?.person ?? null : null;
       const person = this.people.byRole(head, modifiers, plural) ?? this.people.byRole(head, [], plural) ?? recent;
       if (person && person.name) {
         const speaker = this.personSpeaker(person);
         speaker.aliases.push(description);
         return speaker;
+      }
+      // "the company", "the firm": the organisation that last spoke.
+      if (!owned && words.length === 2 && ORGANISATION_ROLES.has(head)) {
+        const organisation = this.recentOrganisation(position);
+        if (organisation) return { name: organisation.name, aliases: [...organisation.aliases, description], person: null };
       }
     }
     return { name: description, aliases: [description.replace(/^(?:the|a|an) /i, '')], person: null };
@@ -645,6 +654,13 @@ class Attributor {
     let phrase: Phrase | null = null;
     if (lower === 'according') {
       phrase = phraseForward(tokens, verb + 2, ceiling);
+      // "according to the club's chief executive, Sarah Lin,": the name in apposition.
+      const comma = verb + 2 + (phrase?.tokens.length ?? 0);
+      if (phrase && tokens[comma]?.text === ',') {
+        const apposition = phraseForward(tokens, comma + 1, ceiling);
+        const name = apposition && nameOf(apposition);
+        if (apposition && name && name.words.length >= 2) phrase = apposition;
+      }
     } else if (lower === 'speaking') {
       let comma = verb + 1;
       while (comma <= ceiling && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote') comma++;
@@ -655,8 +671,9 @@ class Attributor {
       if (verb === floor || previous?.kind === 'quote' || previous?.text === ',') {
         const after = phraseForward(tokens, verb + 1, ceiling);
         const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
-        const ends = !following || following.sentence !== tokens[verb]!.sentence || following.kind !== 'word' ||
-          /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text);
+        const bare = after !== null && DETERMINERS.has(after.tokens.at(-1)!.text.toLowerCase());
+        const ends = !bare && (!following || following.sentence !== tokens[verb]!.sentence || following.kind === 'punct' ||
+          (following.kind === 'word' && /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text)));
         if (after && ends && (nameOf(after) || /^\p{Lu}/u.test(after.tokens[0]!.text) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))) {
           phrase = after;
         }
@@ -668,6 +685,16 @@ class Attributor {
     const speaker = this.speakerOf(phrase, position < 0 ? verb : position);
     if (!speaker) return null;
     return { speaker, cue: lower === 'according' ? 'according to' : word, found: true };
+  }
+
+  private recentOrganisation(position: number): Speaker | null {
+    const sentence = this.tokens[position]?.sentence ?? 0;
+    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
+      const entry = this.history[at]!;
+      if (sentence - entry.sentence > 6) break;
+      if (!entry.speaker.person && /^\p{Lu}/u.test(entry.speaker.name)) return entry.speaker;
+    }
+    return null;
   }
 
   record(speaker: Speaker, sentence: number, position: number) {
@@ -781,7 +808,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
         if (found.speaker) {
           // Quotes waiting for a speaker named after them ("…," said Greene, lines later).
           const lastWaiting = pending.at(-1);
-          if (lastWaiting && draft.sentence - lastWaiting.draft.sentence <= 2) {
+          if (lastWaiting && !draft.fragment && found.cue !== 'according to' && draft.sentence - tokens[lastWaiting.draft.token]!.last <= 1) {
             for (const waiting of pending) assign(waiting.draft, found.speaker);
             pending = [];
           }
@@ -801,7 +828,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
         continue;
       }
       const lastWaiting = pending.at(-1);
-      if (lastWaiting && draft.sentence - lastWaiting.draft.sentence > 2) settlePending();
+      if (lastWaiting && draft.sentence - tokens[lastWaiting.draft.token]!.last > 1) settlePending();
       const carried = pending.length > 0 ? null : attributor.recentSpeaker(draft.sentence, 2);
       const continued = !draft.span.closed && nextOpensSoon(drafts, draft);
       if (carried && !continued) {
@@ -852,6 +879,10 @@ function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
   if (!before || before.kind !== 'word') return null;
   const lower = before.text.toLowerCase();
   if (TITLE_WORDS.has(lower)) return 'title';
+  // "a report, called “Counting the Cost”": a capitalised name of several words is a title.
+  const words = draft.quote.text.split(/\s+/);
+  if ((lower === 'called' || lower === 'named') && words.length >= 2 &&
+    words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length && /^\p{Lu}/u.test(words.at(-1)!)) return 'title';
   if (LABEL_WORDS.has(lower)) return 'scare';
   if ((lower === 'as' || lower === 'the') && LABEL_WORDS.has(tokens[draft.token - 2]?.text.toLowerCase() ?? '')) return 'scare';
   // "the study "Whose Secretary are You"": a capitalised phrase named by the noun before it.
