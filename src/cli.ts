@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { NewsReadError } from './errors.js';
+import { formatHelpSections, GROUPS } from './help.js';
 import { articleMeta, parseArticle } from './parse.js';
 import { renderJson } from './render/json.js';
 import { renderPlain } from './render/plain.js';
@@ -13,7 +15,7 @@ import { summaryView } from './views/summary.js';
 /** What main needs from the process; `process` itself fits. */
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: NodeJS.WritableStream;
   env: Record<string, string | undefined>;
 }
@@ -31,11 +33,23 @@ export interface Flags {
   speaker?: string;
   list?: boolean;
   maxBytes: number;
+  pager?: boolean;
 }
 
-export const VERSION = '1.0.0';
+/** The version in package.json, found from src/ (tests), dist/ or bin/ alike. */
+export const VERSION = packageVersion();
 const MAX_STYLED_WIDTH = 100;
 const FALLBACK_WIDTH = 80;
+
+// One small synchronous read at startup; a bundle may inline the version instead.
+function packageVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 function positiveInteger(name: string, maximum: number) {
   return (value: string): number => {
@@ -51,35 +65,29 @@ export function createProgram(): Command {
   const program = new Command('news-read')
     .description('Read a news article in the terminal: the whole story, its summary, or its quotations.')
     .argument('[article]', 'a bundled article slug, a file path, or - for standard input (default: the bundled article)')
+    .optionsGroup(GROUPS.views)
     .addOption(new Option('--full', 'show the whole article (the default view)').conflicts(['summary', 'quotes']))
     .addOption(new Option('--summary', 'show the sentences that carry the story').conflicts(['full', 'quotes']))
     .addOption(new Option('--quotes', 'show the quotations, each with who said it').conflicts(['full', 'summary']))
     .option('-n, --sentences <n>', 'summary length in sentences (default: 3, more for long articles)', positiveInteger('--sentences', 10000))
     .option('--speaker <name>', 'with --quotes: only the quotes of this speaker (full name or surname)')
+    .optionsGroup(GROUPS.output)
     .option('--json', 'print the view as one JSON object')
     .option('--plain', 'plain text: no colour, no Markdown (the default when output is not a terminal)')
     .option('-w, --width <n>', 'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)', positiveInteger('--width', 1000))
     .addOption(new Option('--color <when>', 'use colour').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--pager', 'on a terminal, show output taller than the screen through $NEWS_READ_PAGER, $PAGER or "less -R"')
+    .optionsGroup(GROUPS.input)
     .option('--list', 'list the bundled articles')
     .addOption(
       new Option('--max-bytes <n>', 'refuse input larger than N bytes')
         .argParser(positiveInteger('--max-bytes', Number.MAX_SAFE_INTEGER))
         .default(DEFAULT_MAX_BYTES, '20 MiB'),
     )
+    .optionsGroup(GROUPS.other)
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  news-read                              the bundled article, styled
-  news-read --summary | wc -w            count the summary's words
-  news-read --quotes --plain | grep Lavrov
-  news-read --json | jq .article
-  cat story.txt | news-read - --summary
-
-Exit status: 0 success (also when a pipe's reader stops early), 1 bad input, 2 bad usage.`,
-    )
+    .addHelpText('after', formatHelpSections)
     .showSuggestionAfterError(true)
     .exitOverride();
   return program;
@@ -87,6 +95,7 @@ Exit status: 0 success (also when a pipe's reader stops early), 1 bad input, 2 b
 
 /** main runs news-read with `argv` (no node or script name) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'completion') return printCompletion(argv.slice(1), io);
   const program = createProgram().configureOutput({
     writeOut: (text) => void io.stdout.write(text),
     writeErr: (text) => void io.stderr.write(text),
@@ -104,6 +113,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const flags = program.opts<Flags>();
   try {
     const output = await run(program.args[0], flags, io);
+    if (flags.pager && io.stdout.isTTY) return await page(io, output);
     return await write(io, output);
   } catch (error) {
     if (error instanceof NewsReadError) {
@@ -147,7 +157,9 @@ async function render(view: View, flags: Flags, io: Io): Promise<string> {
   const level = colorLevel(flags, io);
   const styled = !flags.plain && (io.stdout.isTTY === true || flags.color === 'always' || (flags.color === 'auto' && level > 0));
   if (!styled) return renderPlain(view, { width: flags.width ?? null });
-  const width = flags.width ?? (io.stdout.isTTY && io.stdout.columns ? Math.min(io.stdout.columns, MAX_STYLED_WIDTH) : FALLBACK_WIDTH);
+  // COLUMNS stands in when stdout reports no width (e.g. --color always into a pipe).
+  const columns = (io.stdout.isTTY && io.stdout.columns) || Math.floor(Number(io.env.COLUMNS)) || 0;
+  const width = flags.width ?? (columns > 0 ? Math.min(columns, MAX_STYLED_WIDTH) : FALLBACK_WIDTH);
   const [{ Chalk }, { renderStyled }] = await Promise.all([import('chalk'), import('./render/styled.js')]);
   return renderStyled(view, { chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }), width });
 }
@@ -186,6 +198,38 @@ async function listArticles(slugs: readonly string[], flags: Flags, io: Io): Pro
     return `${row.slug!.padEnd(slugWidth)}  ${details}${row.default ? '  (default)' : ''}`;
   });
   return `${lines.join('\n')}\n`;
+}
+
+// `news-read completion SHELL`. Only a first word of "completion" is the command,
+// so a file of that name is still read as ./completion or `news-read -- completion`.
+async function printCompletion(args: readonly string[], io: Io): Promise<number> {
+  if (args.length === 1 && (args[0] === '-h' || args[0] === '--help')) {
+    return write(io, 'Usage: news-read completion bash|zsh|fish\n\nPrints a completion script; see the man page or README for where to put it.\n');
+  }
+  const { SHELLS, completionSpec, renderCompletion } = await import('./completion.js');
+  const shell = SHELLS.find((name) => name === args[0]);
+  if (args.length !== 1 || !shell) {
+    const given = args.length === 0 ? 'no shell' : `"${args.join(' ')}"`;
+    io.stderr.write(`news-read: completion needs one shell: bash, zsh or fish, not ${given} (to read a file named "completion", give ./completion)\n`);
+    return 2;
+  }
+  return write(io, renderCompletion(shell, completionSpec(createProgram(), listBundledSlugs())));
+}
+
+// --pager on a terminal: page only output that would scroll off the screen (the
+// shell's next prompt takes a line too); otherwise write it as usual.
+async function page(io: Io, output: string): Promise<number> {
+  const pager = await import('./pager.js');
+  const command = pager.pagerCommand(io.env);
+  const rows = io.stdout.rows ?? 0;
+  if (!command || rows < 1 || pager.screenLines(output, io.stdout.columns) < rows) return write(io, output);
+  const result = await pager.runPager(output, command, { env: io.env });
+  if (result.kind === 'failed') {
+    io.stderr.write(`news-read: warning: ${result.reason}; printing without a pager\n`);
+    return write(io, output);
+  }
+  if (result.warning) io.stderr.write(`news-read: warning: ${result.warning}\n`);
+  return result.exitCode;
 }
 
 // Writes the output once. A reader that closed the pipe early (EPIPE) is a normal end.
