@@ -129,3 +129,9 @@ export const ORGANISATION_ROLES = setOf(`
   organisation organization department business chain supermarket insurer lender publisher studio
   label federation association body watchdog
 `);
+
+/** Nouns of saying whose source follows: "comments by", "a statement from". */
+export const SAYING_NOUNS = setOf(`
+  comments remarks statement statements words claims warning warnings editorial interview article
+  speech testimony letter message
+`);

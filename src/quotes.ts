@@ -6,7 +6,7 @@
 // the quotes around them. Every look-around is bounded, so the work stays linear.
 import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
 import {
-  ORGANISATION_ROLES, CUE_VERBS, HONORIFICS, LABEL_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS,
+  ORGANISATION_ROLES, SAYING_NOUNS, CUE_VERBS, HONORIFICS, LABEL_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS,
   PRONOUNS, ROLE_WORDS, ROYAL_TITLES, SKIPPABLE, TITLE_WORDS,
 } from './quotes-words.js';
 import type { Article, Quote, QuoteKind, Sentence } from './types.js';
@@ -125,8 +125,43 @@ export function extractQuotes(article: Article): Quote[] {
     addWords(text.length);
   });
   if (drafts.length === 0) return [];
+  markContinuations(article, drafts);
   attribute(tokens, drafts);
+  shareContinuationSpeakers(drafts);
   return drafts.map((draft) => draft.quote);
+}
+
+// Newspaper convention: a quote that runs over paragraphs leaves each paragraph
+// open and reopens the next one. One-sentence-per-line text does the same per line.
+function markContinuations(article: Article, drafts: Draft[]) {
+  const sentenceStarts = new Set(article.sentences.map((sentence) => `${sentence.paragraph}:${sentence.start}`));
+  for (let index = 0; index + 1 < drafts.length; index++) {
+    const draft = drafts[index]!;
+    const next = drafts[index + 1]!;
+    if (draft.span.closed || !sentenceStarts.has(`${next.paragraph}:${next.span.open}`)) continue;
+    const atParagraphEnd = draft.span.close === article.paragraphs[draft.paragraph]!.length && next.paragraph === draft.paragraph + 1;
+    const reopened = next.paragraph === draft.paragraph && draft.span.close === next.span.open;
+    if (atParagraphEnd || reopened) draft.quote.continues = true;
+  }
+}
+
+// One quote over several paragraphs has one speaker: the one its attributed part names.
+function shareContinuationSpeakers(drafts: Draft[]) {
+  let first = 0;
+  while (first < drafts.length) {
+    let last = first;
+    while (drafts[last]!.quote.continues && last + 1 < drafts.length) last++;
+    const chain = drafts.slice(first, last + 1);
+    const named = chain.find((draft) => draft.quote.cue !== null && draft.quote.speaker !== null && !draft.fragment);
+    if (named && chain.length > 1) {
+      for (const draft of chain) {
+        if (draft.quote.cue !== null || draft.quote.kind !== 'speech') continue;
+        draft.quote.speaker = named.quote.speaker;
+        if (named.quote.aliases) draft.quote.aliases = named.quote.aliases;
+      }
+    }
+    first = last + 1;
+  }
 }
 
 /** matchesSpeaker returns true when `name` is the quote's speaker by full name or by a form the article uses for them. */
@@ -924,7 +959,15 @@ function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Dra
     const attribution = take(verb, comma + 1, ceiling);
     if (attribution) return attribution;
   }
-  return according;
+  if (according || !draft.fragment) return according;
+  // "recent comments in a major Chinese newspaper that the “time is ripe”": a noun of saying and its source.
+  for (let noun = draft.token - 2; noun >= floor && noun >= draft.token - 16; noun--) {
+    if (!SAYING_NOUNS.has(tokens[noun]!.text) || !/^(?:in|by|from)$/.test(tokens[noun + 1]!.text)) continue;
+    const phrase = phraseForward(tokens, noun + 2, draft.token - 1);
+    const speaker = phrase && attributor.speakerOf(phrase, noun + 2);
+    if (speaker) return { speaker, cue: null, found: true };
+  }
+  return null;
 }
 
 // Right after the quote: `"…," said X`, `"…," X said`, `"…" — X`.

@@ -46,9 +46,10 @@ function clusters(word: string): string[] {
   let joinNext = false;
   for (const character of word) {
     const codePoint = character.codePointAt(0)!;
+    // Below U+0300 only the soft hyphen (Cf) attaches: skip the regular expression for plain text.
     const attaches =
       joinNext ||
-      ZERO_WIDTH.test(character) ||
+      ((codePoint >= 0x300 || codePoint === 0xad) && ZERO_WIDTH.test(character)) ||
       (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff) ||
       (codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff && isOpenFlag(result.at(-1)));
     if (attaches && result.length > 0) result[result.length - 1] += character;
@@ -63,6 +64,8 @@ function isOpenFlag(cluster: string | undefined): boolean {
   const points = [...cluster];
   return points.length === 1 && points[0]!.codePointAt(0)! >= 0x1f1e6 && points[0]!.codePointAt(0)! <= 0x1f1ff;
 }
+
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 
 /** wrapText returns `text` folded into lines of at most `width` columns, breaking at spaces and, for over-long words, between grapheme clusters. */
 export function wrapText(text: string, width: number): string[] {
@@ -83,6 +86,15 @@ export function wrapText(text: string, width: number): string[] {
     if (wordWidth <= width) {
       line = word;
       lineWidth = wordWidth;
+      continue;
+    }
+    if (PRINTABLE_ASCII.test(word)) {
+      // One column per character: cut by length (a 2 MB word would otherwise be 2 million clusters).
+      for (let at = 0; at < word.length; at += width) {
+        if (lineWidth > 0) lines.push(line);
+        line = word.slice(at, at + width);
+        lineWidth = line.length;
+      }
       continue;
     }
     for (const cluster of clusters(word)) {

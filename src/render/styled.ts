@@ -20,6 +20,12 @@ const LIST_INDENT = TAB + 2;
 // (zero width) and become Markdown `*` once the text is escaped.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
+// Private-use marks for a summary item's bullet, and for a block that goes on
+// from the one before: marked's block rules (lists above all) slow down
+// super-linearly on long blocks, so long text reaches marked in short pieces.
+const BULLET = '\uE002';
+const GOES_ON = '\uE003';
+const LINES_PER_PIECE = 32;
 
 /**
  * renderStyled returns the view for a terminal: the headline bold, the meta
@@ -61,7 +67,8 @@ export function renderStyled(view: View, options: StyledOptions): string {
       tab: TAB,
     }),
   );
-  const body = (marked.parse(markdown) as string).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
+  const rendered = joinPieces(marked.parse(markdown) as string);
+  const body = (view.view === 'summary' ? bulletItems(rendered) : rendered).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
   return `${heading.join('\n')}\n\n${body}\n`;
 }
 
@@ -70,7 +77,22 @@ function identity(text: string): string {
 }
 
 function clean(text: string): string {
-  return stripControls(text).replace(/[\uE000\uE001]/g, '').replace(/\t/g, ' ');
+  return stripControls(text).replace(/[\uE000-\uE003]/g, '').replace(/\t/g, ' ');
+}
+
+// A piece that goes on from the block before joins it again: the blank line between them goes.
+function joinPieces(rendered: string): string {
+  return rendered.includes(GOES_ON) ? rendered.replace(/\n(?:[ \t]*\n)*([ \t]*(?:\x1b\[[\d;]*m)*[ \t]*)(\* )?\uE003 /g, (_whole: string, indent: string, bullet?: string) => `\n${indent}${bullet ? '  ' : ''}`) : rendered;
+}
+
+// Summary items reach marked as paragraphs that start with BULLET; they become
+// what marked-terminal makes of a loose list: "  * " and an indent of four, no blank lines between.
+function bulletItems(rendered: string): string {
+  return rendered
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (line.startsWith(BULLET) ? `${' '.repeat(TAB)}* ${line.slice(1)}` : `${' '.repeat(LIST_INDENT)}${line}`))
+    .join('\n');
 }
 
 function bodyMarkdown(view: View, width: number): string {
@@ -85,7 +107,7 @@ function bodyMarkdown(view: View, width: number): string {
     }
     case 'summary':
       // A loose list (blank lines between items): marked-terminal renders a tight item's raw text, escapes and all.
-      return view.summary.map((sentence) => `* ${toMarkdown(clean(sentence.text), width - LIST_INDENT, '  ')}`).join('\n\n');
+      return view.summary.map((sentence) => `${BULLET}${toMarkdown(clean(sentence.text), width - LIST_INDENT)}`).join('\n\n');
     case 'quotes':
       if (view.quotes.length === 0) return escapeMarkdown('No quotations in this article.');
       return view.quotes.map((quote) => quoteMarkdown(quote, width - TAB)).join('\n\n');
@@ -124,7 +146,12 @@ function toMarkdown(text: string, width: number, continuation = ''): string {
     if (inside) marked += CLOSE;
     return emphasis(escapeMarkdown(marked));
   });
-  return lines.join(`\\\n${continuation}`);
+  // Every LINES_PER_PIECE lines a new block of the same kind starts, marked as going on from the one
+  // before; the space after the mark keeps an opening `*` at the line start read as emphasis.
+  const opener = continuation === '  ' ? '* ' : continuation;
+  return lines
+    .map((line, index) => (index === 0 ? line : index % LINES_PER_PIECE === 0 ? `\n\n${opener}${GOES_ON} ${line}` : `\\\n${continuation}${line}`))
+    .join('');
 }
 
 // Backslash-escape every ASCII punctuation mark that Markdown could read as syntax.
