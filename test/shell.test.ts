@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Io } from '../src/cli.js';
 import { createProgram, main, VERSION } from '../src/cli.js';
@@ -288,6 +289,12 @@ print -r -- "$out" | grep -ao '<<.*>>'
     }
   });
 
+  test('`news-read completion --help` explains itself and exits 0', async () => {
+    const { code, stdout } = await runCli(['completion', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: news-read completion bash\|zsh\|fish\n/);
+  });
+
   test('a file named "completion" is still read as ./completion or after --', () => {
     const directory = mkdtempSync(join(scratch, 'cwd-'));
     writeFileSync(join(directory, 'completion'), 'A story in a file named completion. It has two sentences.\n');
@@ -371,6 +378,15 @@ describe('--help', () => {
     const { code, stderr } = await runCli(['--sumary']);
     expect(code).toBe(2);
     expect(stderr).toContain('--summary');
+  });
+});
+
+describe('COLUMNS', () => {
+  test('sets the width of styled output when stdout reports none', async () => {
+    const { stdout } = await runCli(['--color', 'always'], { env: { TERM: 'xterm', COLUMNS: '50' } });
+    const widths = stdout.split('\n').map((line) => stripVTControlCharacters(line).length);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(50);
+    expect(Math.max(...widths)).toBeGreaterThan(40);
   });
 });
 
