@@ -5,7 +5,7 @@ import { formatHelpSections, GROUPS } from './help.js';
 import { articleMeta, parseArticle } from './parse.js';
 import { renderJson } from './render/json.js';
 import { renderPlain } from './render/plain.js';
-import { DEFAULT_MAX_BYTES, listBundledSlugs, readSource, resolveSource } from './source.js';
+import { DEFAULT_MAX_BYTES, isHtmlSource, listBundledSlugs, readSource, resolveSource } from './source.js';
 import type { SourceRef } from './source.js';
 import type { Article, View } from './types.js';
 import { fullView } from './views/full.js';
@@ -33,6 +33,7 @@ export interface Flags {
   speaker?: string;
   list?: boolean;
   maxBytes: number;
+  timeout: number;
   pager?: boolean;
 }
 
@@ -83,6 +84,11 @@ export function createProgram(): Command {
       new Option('--max-bytes <n>', 'refuse input larger than N bytes')
         .argParser(positiveInteger('--max-bytes', Number.MAX_SAFE_INTEGER))
         .default(DEFAULT_MAX_BYTES, '20 MiB'),
+    )
+    .addOption(
+      new Option('--timeout <seconds>', 'give up on a URL that has not arrived after this many seconds')
+        .argParser(positiveInteger('--timeout', 3600))
+        .default(15),
     )
     .optionsGroup(GROUPS.other)
     .version(VERSION, '-V, --version', 'print the version')
@@ -145,10 +151,19 @@ async function run(argument: string | undefined, flags: Flags, io: Io): Promise<
   return render(view, flags, io);
 }
 
+// The HTML machinery is imported only for web pages: the text path's start-up is benchmarked.
 async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Article> {
-  const { text, warnings } = await readSource(ref, io, flags.maxBytes);
-  for (const warning of warnings) io.stderr.write(`news-read: warning: ${warning}\n`);
-  return parseArticle(text, { slug: ref.kind === 'bundled' ? ref.slug : null });
+  let loaded: { article: Article; warnings: string[] };
+  if (ref.kind === 'url') {
+    loaded = await (await import('./fetch.js')).readUrl(ref.url, { timeoutSeconds: flags.timeout, maxBytes: flags.maxBytes });
+  } else {
+    const { text, warnings, bytes } = await readSource(ref, io, flags.maxBytes);
+    loaded = isHtmlSource(ref, text)
+      ? (await import('./html.js')).readHtml(bytes ?? Buffer.from(text), ref.kind === 'file' ? ref.path : 'standard input')
+      : { article: parseArticle(text, { slug: ref.kind === 'bundled' ? ref.slug : null }), warnings };
+  }
+  for (const warning of loaded.warnings) io.stderr.write(`news-read: warning: ${warning}\n`);
+  return loaded.article;
 }
 
 // Every environment question is decided here, once, and passed down as values.
@@ -161,7 +176,18 @@ async function render(view: View, flags: Flags, io: Io): Promise<string> {
   const columns = (io.stdout.isTTY && io.stdout.columns) || Math.floor(Number(io.env.COLUMNS)) || 0;
   const width = flags.width ?? (columns > 0 ? Math.min(columns, MAX_STYLED_WIDTH) : FALLBACK_WIDTH);
   const [{ Chalk }, { renderStyled }] = await Promise.all([import('chalk'), import('./render/styled.js')]);
-  return renderStyled(view, { chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }), width });
+  return renderStyled(view, { chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }), width, hyperlinks: hyperlinksSupported(io) });
+}
+
+// OSC 8 hyperlinks only in terminals known to show them (elsewhere styled output
+// numbers the links as plain output does). FORCE_HYPERLINK=1 or 0 decides, as
+// the supports-hyperlinks package reads it; tmux and screen pass them on unreliably.
+function hyperlinksSupported(io: Io): boolean {
+  const { FORCE_HYPERLINK, TERM = '', TERM_PROGRAM = '', VTE_VERSION, TMUX } = io.env;
+  if (FORCE_HYPERLINK) return FORCE_HYPERLINK !== '0' && FORCE_HYPERLINK !== 'false';
+  if (!io.stdout.isTTY || TMUX || /^(?:screen|tmux|dumb)/.test(TERM)) return false;
+  if (io.env.WT_SESSION || io.env.KITTY_WINDOW_ID || io.env.KONSOLE_VERSION || /kitty|ghostty|wezterm/.test(TERM)) return true;
+  return ['iTerm.app', 'WezTerm', 'vscode', 'ghostty'].includes(TERM_PROGRAM) || Number(VTE_VERSION) >= 5000;
 }
 
 // --color wins over the environment; NO_COLOR (any non-empty value) wins over FORCE_COLOR.

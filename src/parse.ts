@@ -95,7 +95,8 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
 /** articleMeta returns the article's metadata as the JSON contract names it. */
 export function articleMeta(article: Article): ArticleMeta {
   const { slug, title, byline, role, dateline, source, date, contact, words } = article;
-  return { slug, title, byline, role, dateline, source, date, contact, words };
+  // Pages read from HTML also say their language; text articles keep the contract's keys alone.
+  return { slug, title, byline, role, dateline, source, date, contact, words, ...(article.language ? { language: article.language } : {}) };
 }
 
 /** countWords returns the number of words (tokens with a letter or digit) in the paragraphs. */

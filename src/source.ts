@@ -5,7 +5,11 @@ import { NewsReadError } from './errors.js';
 export type SourceRef =
   | { kind: 'bundled'; slug: string }
   | { kind: 'file'; path: string }
-  | { kind: 'stdin' };
+  | { kind: 'stdin' }
+  | { kind: 'url'; url: string };
+
+/** A source that readSource reads; URLs are fetched by fetch.ts. */
+export type LocalSourceRef = Exclude<SourceRef, { kind: 'url' }>;
 
 /** What readSource needs from the process: standard input. */
 export interface SourceIo {
@@ -16,6 +20,8 @@ export interface SourceIo {
 export interface SourceText {
   text: string;
   warnings: string[];
+  /** The bytes the text was decoded from, so HTML can be decoded again in the charset it declares. */
+  bytes?: Uint8Array;
 }
 
 /** The default input limit: articles are far smaller, and this bounds memory. */
@@ -34,6 +40,10 @@ export const articlesDirectory = new URL('../articles/', import.meta.url);
  */
 export function resolveSource(argument: string | undefined, bundled: readonly string[]): SourceRef {
   if (argument === '-') return { kind: 'stdin' };
+  if (argument !== undefined && /^https?:\/\//i.test(argument)) return { kind: 'url', url: argument };
+  if (argument !== undefined && /^[a-z][a-z\d+.-]*:\/\//i.test(argument)) {
+    throw new NewsReadError('FETCH_FAILED', `${argument.split(':')[0]}: only http and https URLs can be read`);
+  }
   if (argument === undefined) {
     const slug = bundled[0];
     if (!slug) throw new NewsReadError('ARTICLE_NOT_FOUND', 'no bundled articles found; give a file path or - for stdin');
@@ -107,22 +117,36 @@ export function listBundledSlugs(): string[] {
 }
 
 /** readSource returns the decoded text of the article `ref` points at, or throws NewsReadError. */
-export async function readSource(ref: SourceRef, io: SourceIo, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceText> {
-  if (ref.kind === 'stdin') return decodeText(await readStream(io.stdin, maxBytes), 'standard input');
+export async function readSource(ref: LocalSourceRef, io: SourceIo, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceText> {
+  if (ref.kind === 'stdin') return withBytes(await readStream(io.stdin, maxBytes), 'standard input');
   if (ref.kind === 'bundled') {
     // Checked here too, not only in resolveSource: a slug must never reach outside articles/.
     if (!SLUG.test(ref.slug)) throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
     for (const extension of ARTICLE_EXTENSIONS) {
       const url = new URL(`${ref.slug}${extension}`, articlesDirectory);
       try {
-        return decodeText(readFileLimited(url, ref.slug, maxBytes), ref.slug);
+        return withBytes(readFileLimited(url, ref.slug, maxBytes), ref.slug);
       } catch (error) {
         if (!(error instanceof NewsReadError && error.code === 'ARTICLE_NOT_FOUND')) throw error;
       }
     }
     throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
   }
-  return decodeText(readFileLimited(ref.path, ref.path, maxBytes), ref.path);
+  return withBytes(readFileLimited(ref.path, ref.path, maxBytes), ref.path);
+}
+
+function withBytes(bytes: Uint8Array, name: string): SourceText {
+  return { ...decodeText(bytes, name), bytes };
+}
+
+const HTML_EXTENSION = /\.(?:html?|xhtml)$/i;
+// A doctype, <html>, <head>, <body> or <meta> first, after any comments: how a page starts but an article never does.
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)[\s>]/i;
+
+/** isHtmlSource returns whether the input is an HTML page, by its file extension or, failing that, how it starts. */
+export function isHtmlSource(ref: LocalSourceRef, text: string): boolean {
+  if (ref.kind === 'file' && HTML_EXTENSION.test(ref.path)) return true;
+  return ref.kind !== 'bundled' && HTML_START.test(text.replace(/^\uFEFF/, '').slice(0, 4096));
 }
 
 function readFileLimited(path: string | URL, name: string, maxBytes: number): Uint8Array {

@@ -30,6 +30,29 @@ export interface Article {
   sentences: Sentence[];
   /** Words in the body, the dateline prefix excluded. */
   words: number;
+  /** Structure of each paragraph, parallel to `paragraphs`; only for articles read from HTML. */
+  blocks?: Block[];
+  /** The page's language tag ("en-GB"); only for articles read from HTML. */
+  language?: string | null;
+}
+
+/** What a paragraph was on the page it came from. */
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote';
+
+/** A hyperlink inside a paragraph. */
+export interface Link {
+  /** The link's visible text, as it stands in the paragraph. */
+  text: string;
+  /** An absolute http:, https: or mailto: URL, printable ASCII only. */
+  href: string;
+  /** UTF-16 offset of `text` in its paragraph. */
+  start: number;
+}
+
+/** The structure of one paragraph: its kind and its links, in order. */
+export interface Block {
+  kind: BlockKind;
+  links: Link[];
 }
 
 /** The article's metadata as the JSON contract names it. */
@@ -43,6 +66,8 @@ export interface ArticleMeta {
   date: string | null;
   contact: string | null;
   words: number;
+  /** Only for articles read from HTML. */
+  language?: string | null;
 }
 
 export type QuoteKind = 'speech' | 'scare' | 'title';
@@ -83,6 +108,8 @@ export interface FullView {
   /** Quotations, so the styled view can set them off. */
   quotes: Quote[];
   datelineLength: number;
+  /** Structure of each paragraph, parallel to `paragraphs`; only for articles read from HTML. */
+  blocks?: Block[];
 }
 
 export interface SummaryView {

@@ -6,7 +6,7 @@ export function renderJson(view: View): string {
   let data: object;
   switch (view.view) {
     case 'full':
-      data = { view: view.view, article: view.article, paragraphs: view.paragraphs };
+      data = { view: view.view, article: view.article, paragraphs: view.paragraphs, ...(view.blocks ? { blocks: view.blocks } : {}) };
       break;
     case 'summary':
       data = { view: view.view, article: view.article, summary: view.summary };

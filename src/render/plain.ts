@@ -1,6 +1,7 @@
 import { stripControls } from '../sanitize.js';
 import type { ArticleMeta, View } from '../types.js';
 import { wrapText } from '../width.js';
+import { linkNumbers, plainBlock, plainReferences } from './links.js';
 import { metaParts, quoteExcerpt } from './parts.js';
 
 /** Options for renderPlain: wrap to `width` columns, or not at all when null. */
@@ -20,10 +21,13 @@ export function renderPlain(view: View, options: PlainOptions): string {
   };
   const blocks = [header(view.article).map(fold).join('\n')];
   switch (view.view) {
-    case 'full':
-      blocks.push(...view.paragraphs.map(fold));
+    case 'full': {
+      const numbers = linkNumbers(view.blocks);
+      blocks.push(...view.paragraphs.map((paragraph, index) => plainBlock(paragraph, view.blocks?.[index], numbers, options.width)));
       if (view.article.contact) blocks.push(fold(view.article.contact));
+      blocks.push(plainReferences(numbers));
       return `${blocks.filter(Boolean).join('\n\n')}\n`;
+    }
     case 'summary':
       blocks.push(view.summary.map((sentence) => fold(sentence.text)).join('\n'));
       break;

@@ -2,14 +2,17 @@ import type { ChalkInstance } from 'chalk';
 import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { stripControls } from '../sanitize.js';
-import type { Quote, View } from '../types.js';
+import type { BlockKind, Quote, View } from '../types.js';
 import { wrapText } from '../width.js';
+import { finishLinks, linkNumbers, markLinks } from './links.js';
 import { metaParts, quoteExcerpt } from './parts.js';
 
 /** Options for renderStyled: the Chalk to style with (its level decides colour) and the width in columns. */
 export interface StyledOptions {
   chalk: ChalkInstance;
   width: number;
+  /** Whether links may be OSC 8 terminal hyperlinks; otherwise they are numbered, as in plain output. */
+  hyperlinks?: boolean;
 }
 
 // Where marked-terminal indents: lists by `tab` plus the "* " bullet, block quotes by `tab`.
@@ -69,7 +72,7 @@ export function renderStyled(view: View, options: StyledOptions): string {
   );
   const rendered = joinPieces(marked.parse(markdown) as string);
   const body = (view.view === 'summary' ? bulletItems(rendered) : rendered).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
-  return `${heading.join('\n')}\n\n${body}\n`;
+  return `${heading.join('\n')}\n\n${finishLinks(body, view, { chalk, hyperlinks: options.hyperlinks ?? false })}\n`;
 }
 
 function identity(text: string): string {
@@ -98,9 +101,12 @@ function bulletItems(rendered: string): string {
 function bodyMarkdown(view: View, width: number): string {
   switch (view.view) {
     case 'full': {
+      const numbers = linkNumbers(view.blocks);
       const blocks = view.paragraphs.map((paragraph, index) => {
         const spans = view.quotes.filter((quote) => quote.paragraph === index);
-        return toMarkdown(markQuotes(paragraph, spans), width);
+        const block = view.blocks?.[index];
+        const text = markLinks(markQuotes(paragraph, spans), paragraph, block?.links ?? [], numbers);
+        return blockMarkdown(text, block?.kind ?? 'paragraph', width);
       });
       if (view.article.contact) blocks.push(`*${escapeMarkdown(clean(view.article.contact))}*`);
       return blocks.join('\n\n');
@@ -111,6 +117,20 @@ function bodyMarkdown(view: View, width: number): string {
     case 'quotes':
       if (view.quotes.length === 0) return escapeMarkdown('No quotations in this article.');
       return view.quotes.map((quote) => quoteMarkdown(quote, width - TAB)).join('\n\n');
+  }
+}
+
+// Paragraphs from web pages keep their kind: subheadings, list items (a loose list, as for the summary) and block quotes.
+function blockMarkdown(text: string, kind: BlockKind, width: number): string {
+  switch (kind) {
+    case 'heading':
+      return `## ${emphasis(escapeMarkdown(text.replace(/\s+/g, ' ')))}`;
+    case 'item':
+      return `* ${toMarkdown(text, width - LIST_INDENT, '  ')}`;
+    case 'quote':
+      return `> ${toMarkdown(text, width - TAB, '> ')}`;
+    case 'paragraph':
+      return toMarkdown(text, width);
   }
 }
 

@@ -10,5 +10,6 @@ export function fullView(article: Article): FullView {
     paragraphs: article.paragraphs,
     quotes: extractQuotes(article),
     datelineLength: article.datelineLength,
+    ...(article.blocks ? { blocks: article.blocks } : {}),
   };
 }
