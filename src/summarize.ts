@@ -3,8 +3,9 @@ import type { Article, SummarySentence } from './types.js';
 // Extractive and deterministic. Sentences are ranked by degree centrality in a word-overlap
 // graph, computed in linear time because the similarity is a dot product, and nudged by a
 // lead prior; fragments, header-like lines and quote tails are taken only when needed, and
-// near-repeats of what is already chosen are deferred. The README's design notes give the
-// reasons and the dev-set figures for each choice.
+// near-repeats of what is already chosen are deferred. A summary of the default length opens
+// with the lede, and no summary opens with a sentence that leans on the one before it
+// ("X, meanwhile, …"). docs-summary.md gives the reasons and the dev-set figures for each choice.
 
 // NLTK's classic English stopword list. Reporting words ("said", "Mr") stay content
 // words on purpose: in news they mark the attributed statements, and removing them
@@ -22,6 +23,13 @@ const STOPWORDS = new Set(
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const TERMINAL = /[.!?…]["'”’)\]]*$/;
 const LINK = /^(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+)$/i;
+// Words that tie a sentence to the one before it when they open it ("But …", "Meanwhile, …").
+// "So", "yet", "still" and "though" open independent sentences too ("So far, …", "Still
+// photographs …"), so they count only when a comma follows them ("Still, …").
+const CONNECTIVE = /^\W*(?:(?:and|or|but|however|meanwhile|also|instead|nevertheless|nonetheless|moreover|furthermore|besides|thus|therefore|hence|then|likewise|similarly|otherwise|indeed|anyway)(?=[\s,])|(?:so|yet|still|though)\s*,)/i;
+// The same connectives set off by commas inside the opening clause ("Russia's foreign ministry, meanwhile, …").
+const INNER_CONNECTIVE =
+  /^[^,;:]{1,60},\s*(?:however|meanwhile|though|also|too|instead|therefore|nevertheless|nonetheless|moreover|furthermore|in turn|in contrast|by contrast|for example|for instance|in addition|as a result|on the other hand),/i;
 
 /** Weight of the news lead prior: the first sentence's score is raised by this fraction, the i-th by fraction/i. */
 const LEAD_PRIOR = 0.1;
@@ -29,6 +37,8 @@ const LEAD_PRIOR = 0.1;
 const REDUNDANT_SHARE = 0.5;
 /** Sentences with fewer words than this are fragments ("Not so.") that need their neighbours. */
 const FRAGMENT_WORDS = 4;
+/** How many openers that lean on an unchosen sentence are passed over before one is accepted anyway. */
+const OPENER_TRIES = 3;
 
 /** defaultSummaryLength returns how many sentences a summary of `count` sentences gets by default. */
 export function defaultSummaryLength(count: number): number {
@@ -39,10 +49,14 @@ export function defaultSummaryLength(count: number): number {
   return Math.max(1, Math.min(count, grown, Math.ceil(count / 3)));
 }
 
-/** summarize returns the `sentences` sentences (at most all there are) that best carry the story, in article order. */
-export function summarize(article: Article, sentences = defaultSummaryLength(article.sentences.length)): SummarySentence[] {
+/**
+ * summarize returns the `sentences` sentences (at most all there are) that best carry the story, in
+ * article order; without `sentences` (or with NaN) it gives the default length, opening with the lede.
+ */
+export function summarize(article: Article, sentences?: number): SummarySentence[] {
   const all = article.sentences;
-  const requested = Number.isNaN(sentences) ? defaultSummaryLength(all.length) : Math.floor(sentences);
+  const byDefault = sentences === undefined || Number.isNaN(sentences);
+  const requested = byDefault ? defaultSummaryLength(all.length) : Math.floor(sentences);
   const wanted = Math.min(all.length, Math.max(0, requested));
   if (wanted === 0) return [];
   if (wanted === all.length) return all.map(({ text, index }) => ({ text, index }));
@@ -50,9 +64,31 @@ export function summarize(article: Article, sentences = defaultSummaryLength(art
   const texts = all.map((sentence) => sentence.text);
   const document = indexWords(texts);
   const scores = scoreCentrality(document);
-  const ranked = rankSentences(all, scores, document);
-  const chosen = selectSentences(ranked, document, wanted);
+  const ranked = rankSentences(all, scores, document, byDefault);
+  const chosen = chooseOpening(ranked, document, wanted, texts);
   return chosen.map((index) => ({ text: all[index]!.text, index }));
+}
+
+/** leansOnPrevious tells whether a sentence opens with a connective that ties it to the sentence before it. */
+export function leansOnPrevious(text: string): boolean {
+  return CONNECTIVE.test(text) || INNER_CONNECTIVE.test(text);
+}
+
+// A summary that opens with "Russia's foreign ministry, meanwhile, …" or "But …" leaves the
+// reader asking "meanwhile what?". If the first chosen sentence leans on its (unchosen)
+// predecessor, the choice is made again without it, at most OPENER_TRIES times, so the cost
+// stays a small constant number of linear passes.
+function chooseOpening(ranked: readonly number[], document: WordIndex, wanted: number, texts: readonly string[]): number[] {
+  let candidates = ranked;
+  let chosen = selectSentences(candidates, document, wanted);
+  for (let tries = 0; tries < OPENER_TRIES; tries++) {
+    const opener = chosen[0]!;
+    if (opener === 0 || !leansOnPrevious(texts[opener]!)) break;
+    candidates = candidates.filter((sentence) => sentence !== opener);
+    if (candidates.length < wanted) break;
+    chosen = selectSentences(candidates, document, wanted);
+  }
+  return chosen;
 }
 
 /** Content words of every sentence as vocabulary ids, stored flat: sentence i owns ids[offsets[i]..offsets[i+1]). */
@@ -93,7 +129,30 @@ function indexWords(texts: readonly string[]): WordIndex {
     }
     offsets[sentence + 1] = length;
   });
+  foldDerivedWords(vocabulary, vocabularySize, ids.subarray(0, length));
   return { ids: ids.subarray(0, length), offsets, wordCounts, vocabularySize };
+}
+
+/**
+ * Light, lexicon-checked stemming: a word that is another word of the same article plus a final
+ * "n" or "ns" counts as that word, so "Russian" and "Russians" match "Russia", "American" matches
+ * "America" and "taken" matches "take". Checking the shorter form against the article's own
+ * vocabulary keeps "season" or "plan" whole. Other suffix strippers (an S-stemmer, Porter's
+ * step 1, full Porter) blurred sentences apart that ROUGE and readers keep apart and lost on the
+ * dev set. Rewrites `ids` in place; one pass over the vocabulary and one over the words.
+ */
+function foldDerivedWords(vocabulary: ReadonlyMap<string, number>, vocabularySize: number, ids: Int32Array): void {
+  let folded: Int32Array | null = null;
+  for (const [word, id] of vocabulary) {
+    if (id < 0 || word.length < 5) continue;
+    const cut = word.endsWith('ns') ? 2 : word.endsWith('n') ? 1 : 0;
+    if (cut === 0) continue;
+    const base = vocabulary.get(word.slice(0, -cut));
+    if (base === undefined || base < 0) continue;
+    folded ??= Int32Array.from({ length: vocabularySize }, (_, index) => index);
+    folded[id] = base;
+  }
+  if (folded) for (let at = 0; at < ids.length; at++) ids[at] = folded[ids[at]!]!;
 }
 
 /**
@@ -131,7 +190,7 @@ function scoreCentrality({ ids, offsets, vocabularySize }: WordIndex): Float64Ar
 }
 
 /** Sentence indices, best first: regular sentences by prior-weighted centrality, then the ones taken only when needed. */
-function rankSentences(sentences: Article['sentences'], scores: Float64Array, { wordCounts }: WordIndex): number[] {
+function rankSentences(sentences: Article['sentences'], scores: Float64Array, { wordCounts }: WordIndex, ledeFirst: boolean): number[] {
   const weighted = new Float64Array(sentences.length);
   const regular: number[] = [];
   const lastResort: number[] = [];
@@ -142,7 +201,12 @@ function rankSentences(sentences: Article['sentences'], scores: Float64Array, { 
     (needed ? lastResort : regular).push(index);
   });
   const byWeight = (a: number, b: number) => weighted[b]! - weighted[a]! || a - b;
-  return [...regular.sort(byWeight), ...lastResort.sort(byWeight)];
+  // The default summary is what a reader sees first, so it opens with the lede, as a news
+  // editor's would, when the lede is a real sentence (a regular one, not a fragment or header).
+  // With an explicit length the summary stays pure ranking: on the dev set a forced lede lost.
+  const ranked = regular.sort(byWeight);
+  if (ledeFirst && regular.includes(0)) ranked.unshift(...ranked.splice(ranked.indexOf(0), 1));
+  return [...ranked, ...lastResort.sort(byWeight)];
 }
 
 // A short paragraph of its own without closing punctuation is a subheading, caption or

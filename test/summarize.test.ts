@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse.js';
-import { defaultSummaryLength, summarize } from '../src/summarize.js';
+import { defaultSummaryLength, leansOnPrevious, summarize } from '../src/summarize.js';
 import type { Article, SummarySentence } from '../src/types.js';
 
 // A small story of our own: most sentences are about the harbour bridge vote; one is not.
@@ -150,6 +150,132 @@ describe('summarize', () => {
     const summary = summarize(huge);
     expectWellFormed(huge, summary, defaultSummaryLength(huge.sentences.length));
     expectWellFormed(huge, summarize(huge, 4000), 4000);
+  });
+});
+
+// A story whose lede is short on the words the rest repeats: pure ranking passes it over.
+const ferryStory = [
+  'Ferry strike',
+  '',
+  'Ferry crews on the northern route walked out at dawn on Thursday over a pay offer.',
+  'The harbour board said the harbour timetable for the harbour ferries would change next month.',
+  'Harbour ferries will sail every hour under the new harbour timetable, the harbour board said.',
+  'The harbour board said the new harbour timetable would cost the harbour board less.',
+  'Passengers asked the harbour board to keep the late harbour ferries in the timetable.',
+  'The harbour board will publish the final harbour timetable for the ferries in May.',
+  'A choir sang at the reopening of the old library.',
+  'The harbour board expects the harbour ferries to carry more passengers under the timetable.',
+  'Harbour board members said the timetable for harbour ferries was a fair plan.',
+].join('\n');
+
+describe('summarize, the lede', () => {
+  const article = parseArticle(ferryStory);
+
+  it('opens the default summary with the lede even when ranking alone would pass it over', () => {
+    const wanted = defaultSummaryLength(article.sentences.length);
+    expect(summarize(article, wanted).map((entry) => entry.index)).not.toContain(0);
+    const summary = summarize(article);
+    expect(summary[0]).toEqual({ text: article.sentences[0]!.text, index: 0 });
+    expectWellFormed(article, summary, wanted);
+    expect(summarize(article, Number.NaN)[0]!.index).toBe(0);
+  });
+
+  it('keeps an explicit length pure ranking', () => {
+    for (let wanted = 1; wanted <= 4; wanted++) {
+      expect(summarize(article, wanted).map((entry) => entry.index)).not.toContain(0);
+    }
+  });
+
+  it('does not force a first line that is a subheading or a fragment', () => {
+    for (const first of ['Harbour timetable news', 'Ferries late.']) {
+      const story = parseArticle(ferryStory.replace('\n\n', `\n\n${first}\n\n`));
+      expect(story.sentences[0]!.text).toBe(first);
+      expect(summarize(story).map((entry) => entry.text)).not.toContain(first);
+    }
+  });
+});
+
+describe('summarize, sentences that lean on the one before', () => {
+  it('recognises a connective at the start or set off in the opening clause', () => {
+    for (const text of [
+      'But the harbour board said no.',
+      'However, the plan was dropped.',
+      'Meanwhile the ferries kept sailing.',
+      'And the board agreed.',
+      'Still, the ferries were late.',
+      'The harbour board, meanwhile, has asked for more time.',
+      'Ferry crews, however, rejected the offer.',
+      'Passengers, for example, waited two hours.',
+    ]) {
+      expect(leansOnPrevious(text), text).toBe(true);
+    }
+    for (const text of [
+      'So far, the board has not replied.',
+      'Still photographs of the harbour were shown.',
+      'Though small, the port handles most of the freight.',
+      'Andrew Moss, the harbour master, said the ferries would sail.',
+      'The harbour board met on Monday, and the crews met on Tuesday.',
+      'Then-mayor Alice Gray opened the harbour, and the board, however, said little.',
+    ]) {
+      expect(leansOnPrevious(text), text).toBe(false);
+    }
+  });
+
+  it('does not open a summary with one whose predecessor is left out', () => {
+    const story = parseArticle(
+      [
+        'Library and harbour',
+        '',
+        'A choir sang at the reopening of the old library on Sunday.',
+        'The library will stay open late on Fridays.',
+        'The harbour board, meanwhile, said the harbour ferries would follow a new harbour timetable.',
+        'Harbour ferries will sail every hour under the new harbour timetable, the harbour board said.',
+        'The harbour board said the new harbour timetable would cost the harbour board less.',
+        'Passengers asked the harbour board to keep the late harbour ferries in the timetable.',
+      ].join('\n'),
+    );
+    const leaning = story.sentences[2]!.text;
+    // Without the rule this sentence, the most central, would open every short summary.
+    for (let wanted = 1; wanted <= 3; wanted++) {
+      const summary = summarize(story, wanted);
+      expect(summary).toHaveLength(wanted);
+      expect(summary[0]!.text).not.toBe(leaning);
+    }
+    // It may still follow a chosen sentence, and it is taken when the summary needs it.
+    expect(summarize(story, 5).map((entry) => entry.text)).toContain(leaning);
+  });
+});
+
+describe('summarize, derived words', () => {
+  it('counts "Kenyan" and "Kenyans" as "Kenya" when the article also has "Kenya"', () => {
+    // Two sentences alike but for one word; the earlier wins a tie through the lead prior.
+    // The fragments are never chosen but make "Kenya" a word the article repeats.
+    const story = parseArticle(
+      [
+        'Marathon',
+        '',
+        'The Ugandan runners set a fast pace in the marathon on Sunday morning.',
+        'The Kenyan runners set a fast pace in the marathon on Sunday morning.',
+        'Kenya won.',
+        'Kenya celebrated.',
+        'Kenyans cheered.',
+      ].join('\n'),
+    );
+    expect(summarize(story, 1).map((entry) => entry.index)).toEqual([1]);
+  });
+
+  it('leaves a word whole when its shorter form is not in the article', () => {
+    const story = parseArticle(
+      [
+        'Marathon',
+        '',
+        'The Ugandan runners set a fast pace in the marathon on Sunday morning.',
+        'The Kenyan runners set a fast pace in the marathon on Sunday morning.',
+        'Kenyas won.',
+        'Kenyas celebrated.',
+      ].join('\n'),
+    );
+    expect(summarize(story, 1).map((entry) => entry.index)).toEqual([0]);
   });
 });
 
