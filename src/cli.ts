@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { NewsReadError } from './errors.js';
+import { stripControls } from './sanitize.js';
 import { formatHelpSections, GROUPS } from './help.js';
 import { articleMeta, parseArticle } from './parse.js';
 import { renderJson } from './render/json.js';
@@ -106,7 +107,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     writeOut: (text) => void io.stdout.write(text),
     writeErr: (text) => void io.stderr.write(text),
     // Commander puts its "did you mean" suggestion on a second line; keep errors to one.
-    outputError: (text, write) => write(`news-read: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    outputError: (text, write) => write(`news-read: ${oneLine(text.replace(/^error: /, ''))}\n`),
   });
   try {
     program.parse(argv as string[], { from: 'user' });
@@ -123,11 +124,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await write(io, output);
   } catch (error) {
     if (error instanceof NewsReadError) {
-      io.stderr.write(`news-read: ${error.message}\n`);
+      io.stderr.write(`news-read: ${oneLine(error.message)}\n`);
       return error.exitCode;
     }
     if (io.env.DEBUG?.includes('news-read')) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    else io.stderr.write(`news-read: internal error: ${(error as Error)?.message ?? String(error)} (set DEBUG=news-read for details)\n`);
+    else io.stderr.write(`news-read: internal error: ${oneLine((error as Error)?.message ?? String(error))} (set DEBUG=news-read for details)\n`);
     return 1;
   }
 }
@@ -162,7 +163,7 @@ async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Articl
       ? (await import('./html.js')).readHtml(bytes ?? Buffer.from(text), ref.kind === 'file' ? ref.path : 'standard input')
       : { article: parseArticle(text, { slug: ref.kind === 'bundled' ? ref.slug : null }), warnings };
   }
-  for (const warning of loaded.warnings) io.stderr.write(`news-read: warning: ${warning}\n`);
+  for (const warning of loaded.warnings) io.stderr.write(`news-read: warning: ${oneLine(warning)}\n`);
   return loaded.article;
 }
 
@@ -256,6 +257,11 @@ async function page(io: Io, output: string): Promise<number> {
   }
   if (result.warning) io.stderr.write(`news-read: warning: ${result.warning}\n`);
   return result.exitCode;
+}
+
+// Messages quote file names and arguments, which may hold escape codes or line breaks of their own.
+function oneLine(text: string): string {
+  return stripControls(text).trim().replace(/\s*\n\s*/g, ' ');
 }
 
 // Writes the output once. A reader that closed the pipe early (EPIPE) is a normal end.
