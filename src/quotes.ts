@@ -32,6 +32,8 @@ interface Person {
   gender: Gender;
   /** Lowercase words the article puts next to the name: "trade", "secretary", "kansas", "star". */
   roles: Set<string>;
+  /** The last word of each role, the noun it names them by: "secretary", "star". */
+  heads: Set<string>;
   /** Forms the article uses for the person, as written. */
   forms: Set<string>;
   confirmed: boolean;
@@ -275,7 +277,7 @@ class People {
       person = this.byFirstName(surname) ?? undefined;
     }
     if (!person) {
-      person = { name: '', surname, gender: null, roles: new Set(), forms: new Set(), confirmed: false };
+      person = { name: '', surname, gender: null, roles: new Set(), heads: new Set(), forms: new Set(), confirmed: false };
       this.bySurname.set(surname, person);
     }
     const full = name.words.map(stripPossessive).join(' ');
@@ -296,6 +298,7 @@ class People {
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
     const role = [...roleWords, ...ownRoles];
     for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
+    if (role.length > 0) person.heads.add(stripPossessive(role.at(-1)!).toLowerCase());
     if (role.length > 0) person.forms.add(role.join(' '));
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }
@@ -331,7 +334,7 @@ class People {
   byRole(head: string, modifiers: string[], plural = false): Person | null {
     let found: Person | null = null;
     for (const person of this.bySurname.values()) {
-      if (!person.roles.has(head) || !modifiers.every((word) => person.roles.has(word))) continue;
+      if (!person.heads.has(head) || !modifiers.every((word) => person.roles.has(word))) continue;
       // "the artists" can only be a pair such as "Langlands & Bell".
       if (plural !== / (?:&|and) /.test(person.name)) continue;
       if (found && found !== person) return null;
@@ -454,9 +457,10 @@ function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | n
   if (tokens[at]!.text === 'and' || tokens[at]!.text === 'but') {
     // "Male MPs pretended to … and jeered": the first verb's subject opens the sentence.
     let start = at;
-    while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence && tokens[start - 1]!.kind !== 'quote') start--;
+    while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence) start--;
     const opening = subjectAfterComma(tokens, start);
-    return opening && (nameOf(opening) || PRONOUNS.has(opening.tokens[0]!.text.toLowerCase())) ? opening : null;
+    const lead = opening?.tokens[0]!.text.toLowerCase() ?? '';
+    return opening && (nameOf(opening) || PRONOUNS.has(lead) || DETERMINERS.has(lead)) ? opening : null;
   }
   const phrase = phraseBackward(tokens, at, floor);
   if (!phrase) return null;

@@ -1,0 +1,316 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/parse.js';
+import { extractQuotes, matchesSpeaker } from '../src/quotes.js';
+import type { Quote } from '../src/types.js';
+import { seedText } from './helpers.js';
+
+// Every article below is a small story written for these tests, headline first.
+function quotesOf(...lines: string[]): Quote[] {
+  return extractQuotes(parseArticle(['Test story', '', ...lines].join('\n')));
+}
+
+function pairs(quotes: Quote[]): [string, string | null][] {
+  return quotes.map((quote) => [quote.text, quote.speaker]);
+}
+
+describe('extractQuotes: spans', () => {
+  it('reads curly and straight double quotes alike', () => {
+    const quotes = quotesOf(
+      'Mayor Anna Berg said: “We will open the bridge in May.”',
+      'Engineer Karl Olsen said: "The steel arrived on time."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We will open the bridge in May.', 'Anna Berg'],
+      ['The steel arrived on time.', 'Karl Olsen'],
+    ]);
+  });
+
+  it('keeps single quotes nested inside double quotes as part of the quote', () => {
+    const quotes = quotesOf(`Farmer Joan Reid said: "My father always told me, 'Never sell the north field', and I never have."`);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.text).toBe("My father always told me, 'Never sell the north field', and I never have.");
+  });
+
+  it('does not take apostrophes for quotation marks', () => {
+    const quotes = quotesOf(
+      'The band’s tour, a tribute to ’90s rock ’n’ roll, sold out in an hour.',
+      'Singer Lena Moss said: “It’s the fans’ night, not ours.”',
+    );
+    expect(pairs(quotes)).toEqual([['It’s the fans’ night, not ours.', 'Lena Moss']]);
+  });
+
+  it('keeps a quotation that runs over several sentences as one quote', () => {
+    const quotes = quotesOf('"The rain came early. The river rose fast. We had no warning," said farmer Ian Shaw.');
+    expect(pairs(quotes)).toEqual([['The rain came early. The river rose fast. We had no warning,', 'Ian Shaw']]);
+  });
+
+  it('gives a quote over several paragraphs one speaker and marks the parts that run on', () => {
+    const quotes = quotesOf(
+      'Coach Maria Lopez said: “We trained hard all winter.',
+      '',
+      '“Nobody missed a session.',
+      '',
+      '“That is why we won.”',
+      '',
+      'The team plays again on Sunday.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We trained hard all winter.', 'Maria Lopez'],
+      ['Nobody missed a session.', 'Maria Lopez'],
+      ['That is why we won.', 'Maria Lopez'],
+    ]);
+    expect(quotes.map((quote) => quote.continues ?? false)).toEqual([true, true, false]);
+  });
+
+  it('recovers from an unclosed mark at the end of its paragraph', () => {
+    const quotes = quotesOf(
+      'Officer Dan Wu said: "The road will stay shut until Friday.',
+      '',
+      'Drivers should use the coast road instead, the council said.',
+      '',
+      'Shopkeeper Ruth Ames called the closure "a disaster" for trade.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['The road will stay shut until Friday.', 'Dan Wu'],
+      ['a disaster', 'Ruth Ames'],
+    ]);
+  });
+
+  it('ignores a stray closing mark after a closed quote', () => {
+    const quotes = quotesOf('"We are ready," she said."', 'Later the crowd sang "Happy Birthday" to the winner.');
+    expect(quotes.map((quote) => quote.text)).toEqual(['We are ready,', 'Happy Birthday']);
+  });
+
+  it('never throws and stays fast on a megabyte of quote marks', () => {
+    const started = performance.now();
+    expect(() => quotesOf('"'.repeat(1 << 20))).not.toThrow();
+    expect(() => quotesOf('“'.repeat(1 << 19) + 'x' + '”'.repeat(1 << 19))).not.toThrow();
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('gives each quote its offsets in the paragraph', () => {
+    const article = parseArticle('Test story\n\nThe council called it "a fair deal", said Mayor Anna Berg.\n');
+    const [quote] = extractQuotes(article);
+    expect(article.paragraphs[quote!.paragraph]!.slice(quote!.start, quote!.end)).toBe('a fair deal');
+  });
+});
+
+describe('extractQuotes: attribution', () => {
+  it('reads the speaker before the quote', () => {
+    expect(pairs(quotesOf('Chef Omar Haddad said: "Salt is the secret."'))).toEqual([['Salt is the secret.', 'Omar Haddad']]);
+  });
+
+  it('reads the speaker after the quote, in either order', () => {
+    const quotes = quotesOf(
+      'Anglers gathered at the lake on Saturday.',
+      '"The pike are biting," said angler Tom Fisk.',
+      '"The water is too warm," warden Lucy Platt said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['The pike are biting,', 'Tom Fisk'],
+      ['The water is too warm,', 'Lucy Platt'],
+    ]);
+    expect(quotes.map((quote) => quote.cue)).toEqual(['said', 'said']);
+  });
+
+  it('reads a speaker set off with a dash', () => {
+    expect(pairs(quotesOf('"Hope is a good breakfast but a bad supper" — Francis Bacon.'))).toEqual([
+      ['Hope is a good breakfast but a bad supper', 'Francis Bacon'],
+    ]);
+  });
+
+  it('credits "according to" when there is no reporting verb', () => {
+    const quotes = quotesOf('The harvest was "the worst in living memory", according to grower Paul Dane.');
+    expect(pairs(quotes)).toEqual([['the worst in living memory', 'Paul Dane']]);
+    expect(quotes[0]!.cue).toBe('according to');
+  });
+
+  it('knows reporting verbs beyond "said"', () => {
+    const quotes = quotesOf(
+      'Union leader Rosa Klein told members: "We will not back down."',
+      'She added: "The offer is an insult."',
+      'Manager Ben Archer warned that the plant could face "permanent closure".',
+      'He insisted: "Nobody wants that."',
+      'Ms Klein admitted she was "tired of waiting".',
+      'Mr Archer noted that the plant had been "loss-making for years".',
+      'The union accused the company of "bad faith" and blamed its owners for "years of neglect".',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We will not back down.', 'Rosa Klein'],
+      ['The offer is an insult.', 'Rosa Klein'],
+      ['permanent closure', 'Ben Archer'],
+      ['Nobody wants that.', 'Ben Archer'],
+      ['tired of waiting', 'Rosa Klein'],
+      ['loss-making for years', 'Ben Archer'],
+      ['bad faith', 'the union'],
+      ['years of neglect', 'the union'],
+    ]);
+    expect(quotes.map((quote) => quote.cue)).toEqual(['told', 'added', 'warned', 'insisted', 'admitted', 'noted', 'accused', 'blamed']);
+  });
+
+  it('reads the subject after "Speaking to …,"', () => {
+    const quotes = quotesOf(
+      'Speaking to Radio Kent, the town’s mayor said the fair would be "bigger than ever".',
+      'Speaking after the vote, Councillor Jo Marsh said: "This is a good day."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['bigger than ever', 'the town’s mayor'],
+      ['This is a good day.', 'Jo Marsh'],
+    ]);
+  });
+
+  it('resolves pronouns and short forms to the full name', () => {
+    const quotes = quotesOf(
+      'Fisheries minister Alan Pryce met trawler owners in Hull on Monday.',
+      'Mr Pryce said the quota system was "broken".',
+      'Skipper Jean Hart said the meeting had gone well.',
+      'But she warned: "Words are cheap."',
+      '"We will watch what he does," Hart said.',
+      'Pryce later said he would return in March.',
+      '"I keep my promises," he noted.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['broken', 'Alan Pryce'],
+      ['Words are cheap.', 'Jean Hart'],
+      ['We will watch what he does,', 'Jean Hart'],
+      ['I keep my promises,', 'Alan Pryce'],
+    ]);
+  });
+
+  it('resolves "the minister" to the one person the article gave that role', () => {
+    const quotes = quotesOf(
+      'Health minister Clara Voss opened the new ward in Leeds.',
+      'Patients and staff lined the corridor.',
+      'The minister said the ward was "the first of many".',
+    );
+    expect(pairs(quotes)).toEqual([['the first of many', 'Clara Voss']]);
+    expect(quotes[0]!.aliases).toEqual(expect.arrayContaining(['Voss', 'the minister']));
+  });
+
+  it('keeps organisations and unnamed speakers as the article names them', () => {
+    const quotes = quotesOf(
+      'Norway’s fisheries ministry called the report "deeply flawed".',
+      'A spokeswoman said: "We will reply in full."',
+      'The Harbour Trust said the figures were "out of date".',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['deeply flawed', 'Norway’s fisheries ministry'],
+      ['We will reply in full.', 'a spokeswoman'],
+      ['out of date', 'Harbour Trust'],
+    ]);
+  });
+
+  it('carries the speaker over to quotes with no attribution of their own', () => {
+    const quotes = quotesOf(
+      'Baker Sam Lee said: "We start at four every morning."',
+      '"The ovens never cool."',
+      '"It is hard work, but I love it."',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Sam Lee', 'Sam Lee', 'Sam Lee']);
+  });
+
+  it('takes a speaker named only after the quotes', () => {
+    const quotes = quotesOf(
+      'The marathon ended in a sprint finish.',
+      '',
+      '"I had nothing left."',
+      '"My legs were gone."',
+      '"But I wanted it more," said winner Kofi Mensah.',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Kofi Mensah', 'Kofi Mensah', 'Kofi Mensah']);
+  });
+
+  it('reports scare quotes and titles with no speaker', () => {
+    const quotes = quotesOf(
+      'The so-called "green belt" around the town is shrinking.',
+      'Her new book, entitled "Salt and Stone", is out in May.',
+      'The stall sells "artisan" bread at twice the price.',
+    );
+    expect(quotes.map((quote) => [quote.text, quote.speaker, quote.kind])).toEqual([
+      ['green belt', null, 'scare'],
+      ['Salt and Stone', null, 'title'],
+      ['artisan', null, 'scare'],
+    ]);
+  });
+
+  it('gives a fragment the sentence it sits in as context', () => {
+    const quotes = quotesOf('The report called the plan "reckless". Ministers disagreed.');
+    expect(quotes[0]!.context).toBe('The report called the plan "reckless".');
+  });
+});
+
+describe('matchesSpeaker', () => {
+  const quotes = quotesOf(
+    'Transport secretary Grace Obi visited the depot.',
+    'Ms Obi said: "Buses matter."',
+    'A depot spokesman said: "We welcome the visit."',
+  );
+
+  it('matches the full name, the surname and the honorific form, in any case', () => {
+    for (const name of ['Grace Obi', 'obi', 'Ms Obi', 'OBI']) expect(matchesSpeaker(quotes[0]!, name)).toBe(true);
+  });
+
+  it('matches nobody else', () => {
+    expect(matchesSpeaker(quotes[0]!, 'Grace')).toBe(false);
+    expect(matchesSpeaker(quotes[1]!, 'Obi')).toBe(false);
+    expect(matchesSpeaker(quotes[1]!, 'depot spokesman')).toBe(true);
+  });
+});
+
+describe('extractQuotes on the seed article', () => {
+  it('finds the seven quotes with their speakers, in order', () => {
+    expect(pairs(extractQuotes(parseArticle(seedText)))).toEqual([
+      ['hostility', 'the Kremlin'],
+      ['We cannot do anything without the Americans.', 'Boris Johnson'],
+      ['scorched earth tactic', 'Russia’s foreign ministry'],
+      ['lies', 'Russia’s foreign ministry'],
+      ['terrorists', 'Russia'],
+      ['no special expectations', 'Sergey Lavrov'],
+      ['springboard', "Syria's president"],
+    ]);
+  });
+
+  it('lets --speaker find Mr Lavrov by any of his names', () => {
+    const lavrov = extractQuotes(parseArticle(seedText)).find((quote) => quote.text === 'no special expectations')!;
+    for (const name of ['Sergey Lavrov', 'Lavrov', 'Mr Lavrov']) expect(matchesSpeaker(lavrov, name)).toBe(true);
+  });
+});
+
+describe('extractQuotes: properties', () => {
+  const pieces = fc.constantFrom(
+    '"', '“', '”', "'", '’', ' ', '\n', '\n\n', '.', ',', ':', '—', ' said ', ' he ', ' Mr ', 'Smith', 'Anna Berg',
+    ' according to ', 'Speaking to ', ' the minister ', 'a', 'We', ' told ', ' accused ', ' of ',
+  );
+  const articles = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join('')));
+
+  it('never throws; texts sit in their paragraph, contexts are sentences, quotes stay in order', () => {
+    fc.assert(
+      fc.property(articles, (text) => {
+        let article;
+        try {
+          article = parseArticle(`Test story\n\nThe opening line.\n${text}`);
+        } catch {
+          return;
+        }
+        const quotes = extractQuotes(article);
+        let previous = -1;
+        for (const quote of quotes) {
+          const sentence = article.sentences[quote.sentence]!;
+          expect(quote.context).toBe(sentence.text);
+          expect(sentence.paragraph).toBe(quote.paragraph);
+          expect(article.paragraphs[quote.paragraph]!.slice(quote.start, quote.end)).toBe(quote.text);
+          // The quote opens inside its context sentence; a one-sentence quote lies wholly in it.
+          expect(quote.start).toBeGreaterThanOrEqual(sentence.start);
+          if (quote.end <= sentence.start + sentence.text.length) expect(sentence.text).toContain(quote.text);
+          const position = quote.paragraph * 1e9 + quote.start;
+          expect(position).toBeGreaterThan(previous);
+          previous = position;
+          expect(quote.text.trim()).not.toBe('');
+          if (quote.kind !== 'speech') expect(quote.speaker).toBeNull();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
