@@ -124,10 +124,8 @@ export const PERSON_ROLES = setOf(`
 
 /** Nouns that stand for an organisation already named: "the company said". */
 export const ORGANISATION_ROLES = setOf(`
-  company firm group telco bank club team party government ministry agency retailer airline carrier
-  giant manufacturer maker operator regulator broadcaster network union council charity
-  organisation organization department business chain supermarket insurer lender publisher studio
-  label federation association body watchdog
+  company firm group telco bank club team retailer airline carrier giant manufacturer maker operator
+  broadcaster network business chain supermarket insurer lender publisher studio label developer
 `);
 
 /** Nouns of saying whose source follows: "comments by", "a statement from". */

@@ -51,6 +51,10 @@ interface Speaker {
   name: string;
   aliases: string[];
   person: Person | null;
+  /** True for a named person, found in the article's people or not. */
+  named: boolean;
+  /** True for a named organisation ("Brightwave", "Met Office"), which "the company" may stand for. */
+  organisation?: boolean;
 }
 
 interface Attribution {
@@ -209,7 +213,13 @@ function isCue(tokens: Token[], at: number): boolean {
   if (lower === 'according') return isWord(tokens[at + 1], 'to');
   if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(tokens[at + 1]!.text.toLowerCase());
   // "United States", "Reports": a capitalised word is a name, not a verb.
-  return CUE_VERBS.has(token.text);
+  if (!CUE_VERBS.has(token.text)) return false;
+  const previous = tokens[at - 1];
+  // "an amber warning", "the report": after a determiner it is a noun.
+  if (previous && DETERMINERS.has(previous.text.toLowerCase())) return false;
+  // "…, telling people to": an -ing form is a cue only where a clause can start.
+  if (/ing$/.test(token.text)) return !previous || previous.kind !== 'word' || /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text);
+  return true;
 }
 
 function stripPossessive(word: string): string {
@@ -441,6 +451,14 @@ function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | n
       break;
     }
   }
+  if (/ing$/.test(tokens[verb]!.text) && at === verb - 1 && /^(?:as|while|after|before|by|when)$/.test(tokens[at]!.text)) {
+    // "was quoted as saying", "said while announcing": the main clause's subject.
+    return mainSubject(tokens, at, floor);
+  }
+  if (tokens[at]!.text === ',' && /ing$/.test(tokens[verb]!.text) && at === verb - 1) {
+    // "He warned his supporters, saying: …": the participle shares the main clause's subject.
+    return mainSubject(tokens, at, floor);
+  }
   if (tokens[at]!.text === ',') {
     // "David Frost, director general of the British Chambers of Commerce, warned".
     let comma = at - 1;
@@ -477,6 +495,20 @@ function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | n
     }
   }
   return phrase;
+}
+
+// The subject that opens the sentence, after an opening phrase such as "In a statement,".
+function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
+  let start = before;
+  while (start > floor && tokens[start - 1]!.sentence === tokens[before]!.sentence) start--;
+  let opening = subjectAfterComma(tokens, start);
+  const lead = () => opening?.tokens[0]!.text.toLowerCase() ?? '';
+  if (!opening || /^(?:in|on|at|after|before|during|speaking|asked|with|for)$/.test(lead())) {
+    let comma = start;
+    while (comma < before && tokens[comma]!.text !== ',') comma++;
+    opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
+  }
+  return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead())) ? opening : null;
 }
 
 function isOrganisation(phrase: Phrase): boolean {
@@ -571,10 +603,9 @@ function nameOf(phrase: Phrase): TrimmedName | null {
   // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
   const of = words.findIndex((word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!));
   if (of > 0) {
+    // "Families of the victims" is a description, not a name.
     const person = nameOf({ tokens: phrase.tokens.slice(0, of) });
-    if (person && (person.words.length >= 2 || person.honorific)) return person;
-    words = words.slice(0, of);
-    if (words.length === 0) return null;
+    return person && (person.words.length >= 2 || person.honorific) ? person : null;
   }
   let first = words.length;
   while (first > 0 && (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')) first--;
@@ -613,12 +644,13 @@ class Attributor {
         return this.personSpeaker(person);
       }
       const written = name.words.map(stripPossessive).join(' ');
-      return { name: written, aliases: [words.join(' ')], person: null };
+      const named = name.words.length >= 2 || name.honorific !== null;
+      return { name: written, aliases: [words.join(' ')], person: null, named, organisation: !named };
     }
     const organisation = organisationName(words);
     if (organisation) {
       const expanded = /^\p{Lu}{2,}$/u.test(organisation) ? this.people.expand(organisation) : null;
-      return { name: expanded ?? organisation, aliases: [words.join(' '), organisation], person: null };
+      return { name: expanded ?? organisation, aliases: [words.join(' '), organisation], person: null, named: false, organisation: true };
     }
     const description = describe(trimDescription(words));
     const head = stripPossessive(words.at(-1)!).toLowerCase();
@@ -630,6 +662,10 @@ class Attributor {
       // "the club's chief executive" belongs to the club, not to whoever was last named.
       const owned = words.some((word) => /['’]s$/.test(word));
       const recent = !owned && (PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head)) ? this.people.recent(position, null)?.person ?? null : null;
+      // "A Post Office spokesman said …" then "the spokesman said": the same unnamed speaker.
+      const described = (!owned && ORGANISATION_ROLES.has(head) ? this.organisationFor(position, head, description) : null) ??
+        this.recentDescription(position, head);
+      if (described) return described;
       const person = this.people.byRole(head, modifiers, plural) ?? this.people.byRole(head, [], plural) ?? recent;
       if (person && person.name) {
         const speaker = this.personSpeaker(person);
@@ -638,15 +674,15 @@ class Attributor {
       }
       // "the company", "the firm": the organisation that last spoke.
       if (!owned && words.length === 2 && ORGANISATION_ROLES.has(head)) {
-        const organisation = this.recentOrganisation(position);
-        if (organisation) return { name: organisation.name, aliases: [...organisation.aliases, description], person: null };
+        const organisation = this.recentOrganisation(position, head);
+        if (organisation) return { name: organisation.name, aliases: [...organisation.aliases, description], person: null, named: false };
       }
     }
-    return { name: description, aliases: [description.replace(/^(?:the|a|an) /i, '')], person: null };
+    return { name: description, aliases: [description.replace(/^(?:the|a|an) /i, '')], person: null, named: false };
   }
 
   private personSpeaker(person: Person): Speaker {
-    return { name: person.name, aliases: [person.surname, ...person.forms], person };
+    return { name: person.name, aliases: [person.surname, ...person.forms], person, named: true };
   }
 
   private fits(speaker: Speaker, gender: 'male' | 'female'): boolean {
@@ -726,12 +762,32 @@ class Attributor {
     return { speaker, cue: lower === 'according' ? 'according to' : word, found: true };
   }
 
-  private recentOrganisation(position: number): Speaker | null {
+  private organisationFor(position: number, head: string, description: string): Speaker | null {
+    const organisation = this.recentOrganisation(position, head);
+    return organisation && { ...organisation, aliases: [...organisation.aliases, description] };
+  }
+
+  private recentDescription(position: number, head: string): Speaker | null {
     const sentence = this.tokens[position]?.sentence ?? 0;
     for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
       const entry = this.history[at]!;
       if (sentence - entry.sentence > 6) break;
-      if (!entry.speaker.person && /^\p{Lu}/u.test(entry.speaker.name)) return entry.speaker;
+      if (!entry.speaker.named && /^(?:a|an|one) /i.test(entry.speaker.name) && entry.speaker.name.toLowerCase().endsWith(` ${head}`)) return entry.speaker;
+    }
+    return null;
+  }
+
+  private recentOrganisation(position: number, head: string): Speaker | null {
+    const sentence = this.tokens[position]?.sentence ?? 0;
+    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
+      const entry = this.history[at]!;
+      if (sentence - entry.sentence > 6) break;
+      if (!entry.speaker.organisation) continue;
+      // "the club" is not the Football Association: a name that says what it is must agree.
+      const words = entry.speaker.name.split(' ');
+      const kind = words.find((word) => ORGANISATION_WORDS.has(word));
+      if (!kind || kind.toLowerCase() === head) return entry.speaker;
+      return null;
     }
     return null;
   }
@@ -881,7 +937,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
     }
     // "Gillian Shepherd remembered how a colleague called women “Betty”": the next
     // unattributed quote is still the main speaker's.
-    if (main && quotesHere.length > 0 && main.speaker.person && quotesHere.every((draft) => draft.token > main!.position)) {
+    if (main && quotesHere.length > 0 && main.speaker.named && quotesHere.every((draft) => draft.token > main!.position)) {
       attributor.record(main.speaker, tokens[main.position]!.sentence, main.position);
     }
     sentenceStart = sentenceEnd + 1;
@@ -954,6 +1010,14 @@ function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Dra
     ? before() ?? attributionAfter(tokens, attributor, draft, ceiling)
     : attributionAfter(tokens, attributor, draft, ceiling) ?? before();
   if (found) return found;
+  if (!draft.fragment && tokens[draft.token - 1]?.text === ':') {
+    // "Mrs Bell was more blunt: “…”": a named subject introduces the quote.
+    const subject = mainSubject(tokens, draft.token - 1, floor);
+    if (subject && (nameOf(subject) || PRONOUNS.has(subject.tokens[0]!.text.toLowerCase()))) {
+      const speaker = attributor.speakerOf(subject, tokens.indexOf(subject.tokens[0]!, floor));
+      if (speaker) return { speaker, cue: null, found: true };
+    }
+  }
   // Later in the sentence: `was "too unlikely", Mr Beith said`, `"shocking" …, a new study shows`.
   for (let verb = draft.token + 1; verb <= ceiling; verb++) {
     if (tokens[verb]!.kind === 'quote' && !draft.fragment) break;
