@@ -5,14 +5,13 @@
 // are reported. Usage: node test/bench/startup.mjs [--runs N] [--no-large] [--bin PATH]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const argv = process.argv.slice(2);
 const runs = Number(argv[argv.indexOf('--runs') + 1]) || 12;
 const warmups = 2;
-const memoryRuns = Math.min(5, runs);
 const includeLarge = !argv.includes('--no-large');
 
 const bin = argv.includes('--bin') ? argv[argv.indexOf('--bin') + 1] : fileURLToPath(new URL('../../bin/news-read.js', import.meta.url));
@@ -38,67 +37,71 @@ if (includeLarge) {
   );
 }
 
-// Peak RSS comes from GNU time when it is installed, else from a preloaded hook
-// that reports process.resourceUsage().maxRSS (KiB) on exit.
+// CPU time and peak RSS come from GNU time when it is installed, else from a
+// preloaded hook that reports process.resourceUsage() on exit.
 const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
-const hook = join(temporary, 'rss-hook.cjs');
-writeFileSync(hook, "process.on('exit', () => require('node:fs').writeSync(2, `\\nmaxrss:${process.resourceUsage().maxRSS}\\n`));\n");
-const environment = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+const hook = join(temporary, 'usage-hook.cjs');
+writeFileSync(
+  hook,
+  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nmeasured:${u.maxRSS}:${u.userCPUTime / 1e6}:${u.systemCPUTime / 1e6}\\n`); });\n",
+);
+const environment = { ...process.env };
 delete environment.NO_COLOR;
 delete environment.FORCE_COLOR;
 
+// One run, stdout to a pipe as in `news-read | less`. Wall time is timed here; CPU
+// time (user + system, 10 ms resolution) and peak RSS are GNU time's (its own
+// start-up is the same for every command, node -e 0 included).
 function runOnce(args, expectOutput) {
+  const command = gnuTime ? ['/usr/bin/time', '-f', 'measured:%M:%U:%S', process.execPath, ...args] : [process.execPath, '--require', hook, ...args];
   const started = process.hrtime.bigint();
-  // stdout goes to a pipe, never a terminal, as in `news-read | less`.
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: environment, maxBuffer: 256 * MiB });
+  const result = spawnSync(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: environment, maxBuffer: 256 * MiB });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0 || (expectOutput && result.stdout.length === 0)) {
+  const measured = /measured:(\d+):([\d.]+):([\d.]+)/.exec(String(result.stderr));
+  if (result.status !== 0 || (expectOutput && result.stdout.length === 0) || !measured) {
     throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   }
-  return seconds;
+  return { seconds, cpu: Number(measured[2]) + Number(measured[3]), memory: (Number(measured[1]) * 1024) / MiB };
 }
 
-function peakMemory(args) {
-  const result = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'maxrss:%M', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: environment, maxBuffer: 256 * MiB })
-    : spawnSync(process.execPath, ['--require', hook, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: environment, maxBuffer: 256 * MiB });
-  const match = /maxrss:(\d+)/.exec(String(result.stderr));
-  if (!match) throw new Error(`no peak RSS for ${args.join(' ')}: ${result.stderr}`);
-  return (Number(match[1]) * 1024) / MiB;
-}
-
-const times = cases.map(() => []);
-const memory = cases.map(() => []);
+const samples = cases.map(() => []);
 for (let round = 0; round < warmups + runs; round++) {
   // Rotate the starting case so no command always runs right after the same one.
   for (let step = 0; step < cases.length; step++) {
     const index = (round + step) % cases.length;
-    const seconds = runOnce(cases[index].args, index > 0);
-    if (round >= warmups) times[index].push(seconds);
-    if (round >= warmups && round < warmups + memoryRuns) memory[index].push(peakMemory(cases[index].args));
+    const sample = runOnce(cases[index].args, index > 0);
+    if (round >= warmups) samples[index].push(sample);
   }
 }
 rmSync(temporary, { recursive: true, force: true });
 
-const median = (values) => {
+function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const floor = median(times[0]);
-const rows = cases.map((testCase, index) => [
-  testCase.label,
-  `${(median(times[index]) * 1000).toFixed(0)} ms`,
-  `${(Math.min(...times[index]) * 1000).toFixed(0)}–${(Math.max(...times[index]) * 1000).toFixed(0)} ms`,
-  `${(median(times[index]) / floor).toFixed(2)}×`,
-  `${median(memory[index]).toFixed(1)} MiB`,
-  testCase.goal ?? '',
-]);
-const header = ['command', 'median', 'min–max', 'vs node -e 0', 'peak RSS', 'goal'];
-const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
-console.log(lines.join('\n'));
+}
+const column = (index, key) => samples[index].map((sample) => sample[key]);
+const milliseconds = (seconds) => `${(seconds * 1000).toFixed(0)} ms`;
+const floor = median(column(0, 'seconds'));
+const floorCpu = median(column(0, 'cpu'));
+const rows = cases.map((testCase, index) => {
+  const times = column(index, 'seconds');
+  const cpu = median(column(index, 'cpu'));
+  return [
+    testCase.label,
+    milliseconds(median(times)),
+    `${(Math.min(...times) * 1000).toFixed(0)}–${milliseconds(Math.max(...times))}`,
+    `${(median(times) / floor).toFixed(2)}×`,
+    `${milliseconds(cpu)} (${(cpu / floorCpu).toFixed(2)}×)`,
+    `${median(column(index, 'memory')).toFixed(1)} MiB`,
+    testCase.goal ?? '',
+  ];
+});
+const header = ['command', 'median', 'min–max', 'vs node -e 0', 'CPU user+sys', 'peak RSS', 'goal'];
+console.log([header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n'));
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(
-  `\n${runs} interleaved runs each after ${warmups} warm-up rounds; peak RSS is the median of ${memoryRuns} runs (${gnuTime ? '/usr/bin/time' : 'process.resourceUsage'}). Node ${process.version}, ${readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU'}.`,
+  `\n${runs} interleaved runs each after ${warmups} warm-up rounds; medians. CPU and peak RSS from ${gnuTime ? '/usr/bin/time' : 'process.resourceUsage()'}. Node ${process.version}, ${os.cpus().length} CPUs, load average ${load} at the end.`,
 );
 
 // generateArticle returns a deterministic, news-like article of about `bytes` bytes:
