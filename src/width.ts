@@ -35,7 +35,16 @@ function isWide(codePoint: number): boolean {
 /** displayWidth returns the number of terminal columns `text` takes (no escape codes expected). */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const character of text) width += codePointWidth(character.codePointAt(0)!);
+  let joinNext = false;
+  let started = false;
+  for (const character of text) {
+    const codePoint = character.codePointAt(0)!;
+    // A skin tone, or anything after a zero-width joiner, is drawn inside the emoji before it, as clusters() groups them.
+    const attaches = started && (joinNext || (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff));
+    if (!attaches) width += codePointWidth(codePoint);
+    joinNext = codePoint === 0x200d;
+    started = true;
+  }
   return width;
 }
 
