@@ -4,48 +4,17 @@
 // article is talking about, a short form resolved to the fullest name the
 // article gives, and quotes with no attribution of their own carried over from
 // the quotes around them. Every look-around is bounded, so the work stays linear.
+import { People, type Person } from './quotes-people.js';
+import {
+  DETERMINERS, describe, isCue, isOrganisation, mainSubject, nameOf, organisationName, phraseBackward, phraseForward,
+  stripPossessive, subjectAfterComma, subjectBefore, trimDescription, type Phrase, type Token,
+} from './quotes-phrases.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
 import {
-  ORGANISATION_ROLES, SAYING_NOUNS, CUE_VERBS, HONORIFICS, LABEL_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS,
-  PRONOUNS, ROLE_WORDS, ROYAL_TITLES, SKIPPABLE, TITLE_WORDS,
+  CUE_VERBS, LABEL_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS,
+  SKIPPABLE, TITLE_WORDS,
 } from './quotes-words.js';
 import type { Article, Quote, QuoteKind, Sentence } from './types.js';
-
-type Gender = 'male' | 'female' | null;
-
-interface Token {
-  kind: 'word' | 'punct' | 'quote';
-  text: string;
-  /** Offset in the paragraph. */
-  start: number;
-  /** Global sentence index. */
-  sentence: number;
-  /** Index into the quote list, for quote tokens. */
-  quote: number;
-  /** Global sentence index of the closing mark, for quote tokens; `sentence` otherwise. */
-  last: number;
-}
-
-interface Person {
-  name: string;
-  surname: string;
-  gender: Gender;
-  /** Lowercase words the article puts next to the name: "trade", "secretary", "kansas", "star". */
-  roles: Set<string>;
-  /** The last word of each role, the noun it names them by: "secretary", "star". */
-  heads: Set<string>;
-  /** Forms the article uses for the person, as written. */
-  forms: Set<string>;
-  confirmed: boolean;
-}
-
-interface Mention {
-  person: Person;
-  /** Global token position. */
-  position: number;
-  /** True when the name opens its sentence's main clause, where a later "he" or "she" looks first. */
-  subject: boolean;
-}
 
 interface Speaker {
   name: string;
@@ -76,16 +45,9 @@ interface Draft {
   fragment: boolean;
 }
 
-interface Phrase {
-  tokens: Token[];
-}
-
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.\-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()\[\]—–-]/gu;
 const PUNCTUATION = ',;:!?.()[]—–-';
 const WINDOW = 40;
-const PARTICLES = new Set(['van', 'von', 'den', 'der', 'de', 'da', 'du', 'del', 'di', 'le', 'la', 'al', 'bin', 'ibn', 'el']);
-const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'some', 'his', 'her', 'its', 'their', 'our', 'my']);
-const SPEAKING_LINKS = new Set(['to', 'on', 'at', 'in', 'after', 'before', 'from', 'during', 'with', 'about', 'ahead']);
 
 /** extractQuotes returns every double-quoted span of the article, in article order, with its speaker. */
 export function extractQuotes(article: Article): Quote[] {
@@ -196,427 +158,6 @@ function isFragment(text: string, span: QuoteSpan): boolean {
   const leadsSentence = before < 0 || /[:.!?"”]/.test(text[before]!);
   const wordCount = words.split(/\s+/).length;
   return !(leadsSentence && /^[\p{Lu}\d'‘]/u.test(words) && wordCount >= 3);
-}
-
-function isCapitalized(word: string): boolean {
-  return /^[\p{Lu}\d]/u.test(word);
-}
-
-function isWord(token: Token | undefined, text?: string): boolean {
-  return token !== undefined && token.kind === 'word' && (text === undefined || token.text.toLowerCase() === text);
-}
-
-function isCue(tokens: Token[], at: number): boolean {
-  const token = tokens[at]!;
-  if (token.kind !== 'word') return false;
-  const lower = token.text.toLowerCase();
-  if (lower === 'according') return isWord(tokens[at + 1], 'to');
-  if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(tokens[at + 1]!.text.toLowerCase());
-  // "United States", "Reports": a capitalised word is a name, not a verb.
-  if (!CUE_VERBS.has(token.text)) return false;
-  const previous = tokens[at - 1];
-  // "an amber warning", "the report": after a determiner it is a noun.
-  if (previous && DETERMINERS.has(previous.text.toLowerCase())) return false;
-  // "…, telling people to": an -ing form is a cue only where a clause can start.
-  if (/ing$/.test(token.text)) return !previous || previous.kind !== 'word' || /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text);
-  return true;
-}
-
-function stripPossessive(word: string): string {
-  return word.replace(/['’]s?$/, '');
-}
-
-// The article's people: every capitalised run that reads as a name, with the
-// roles written next to it, so short forms and pronouns can find the full name.
-class People {
-  private bySurname = new Map<string, Person>();
-  /** Capitalised runs by their initials, so "EOC" finds "Equal Opportunities Commission". */
-  private acronyms = new Map<string, string>();
-  mentions: Mention[] = [];
-
-  constructor(tokens: Token[]) {
-    let index = 0;
-    while (index < tokens.length) {
-      if (!isNameToken(tokens, index)) {
-        index++;
-        continue;
-      }
-      let end = index;
-      while (end + 1 < tokens.length && isNameToken(tokens, end + 1) && tokens[end + 1]!.sentence === tokens[index]!.sentence) end++;
-      this.addRun(tokens, index, end);
-      index = end + 1;
-    }
-  }
-
-  private addRun(tokens: Token[], first: number, last: number) {
-    const run = tokens.slice(first, last + 1);
-    // Possessives end a name: "CNN’s Christiane Amanpour" holds two.
-    let from = 0;
-    for (let at = 0; at < run.length; at++) {
-      if (/['’]s?$/.test(run[at]!.text) && at < run.length - 1) {
-        this.addName(tokens, run.slice(from, at + 1), first + from);
-        from = at + 1;
-      }
-    }
-    this.addName(tokens, run.slice(from), first + from);
-  }
-
-  private addName(tokens: Token[], run: Token[], position: number) {
-    const words = run.map((token) => token.text);
-    if (words.length >= 2) {
-      const initials = words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
-      if (!this.acronyms.has(initials)) this.acronyms.set(initials, words.map(stripPossessive).join(' '));
-    }
-    if (words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return;
-    const name = trimName(words);
-    if (!name) return;
-    const before = tokens[position - 1];
-    if (name.words.length < 2 && !name.honorific) {
-      // A lone surname confirms the person it belongs to.
-      const person = this.bySurname.get(stripPossessive(name.words[0]!));
-      if (person && (!before || !/^(?:the|The)$/.test(before.text))) {
-        person.confirmed = true;
-        this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
-      }
-      return;
-    }
-    const surname = stripPossessive(name.words.at(-1)!);
-    let person = this.bySurname.get(surname);
-    if (!person && name.words.length === 1 && name.honorific && /^(?:Sir|Dame|Lord|Lady)$/.test(name.honorific)) {
-      // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
-      person = this.byFirstName(surname) ?? undefined;
-    }
-    if (!person) {
-      person = { name: '', surname, gender: null, roles: new Set(), heads: new Set(), forms: new Set(), confirmed: false };
-      this.bySurname.set(surname, person);
-    }
-    const full = name.words.map(stripPossessive).join(' ');
-    if (name.words.length >= 2 && full.split(' ').length > person.name.split(' ').filter(Boolean).length) person.name = full;
-    if (name.honorific) {
-      person.confirmed = true;
-      person.forms.add(`${name.honorific} ${surname}`);
-      person.gender ??= HONORIFICS.get(name.honorific) ?? null;
-    }
-    // The words written before the name in its phrase are its role ("economy minister").
-    const roleWords: string[] = [];
-    for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
-      const token = tokens[at]!;
-      if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
-      if (NOT_NAME_WORDS.has(token.text) || CUE_VERBS.has(token.text) || SKIPPABLE.has(token.text) || /ed$/.test(token.text)) break;
-      roleWords.unshift(token.text);
-    }
-    const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
-    const role = [...roleWords, ...ownRoles];
-    for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
-    if (role.length > 0) person.heads.add(stripPossessive(role.at(-1)!).toLowerCase());
-    if (role.length > 0) person.forms.add(role.join(' '));
-    this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
-  }
-
-  /** lookup returns the person a name or surname stands for, if the article introduced them. */
-  lookup(words: string[]): Person | null {
-    const surname = stripPossessive(words.at(-1) ?? '');
-    const found = this.bySurname.get(surname);
-    if (words.length > 1) {
-      // "Male MPs" is not "Women MPs": a full name must agree with the one on record.
-      const full = words.map(stripPossessive).join(' ');
-      return found && (found.name.endsWith(full) || full.endsWith(found.name)) ? found : null;
-    }
-    if (found?.name) return found;
-    return this.byFirstName(surname) ?? found ?? null;
-  }
-
-  private byFirstName(first: string): Person | null {
-    for (const person of this.bySurname.values()) if (person.name.split(' ')[0] === first) return person;
-    return null;
-  }
-
-  /** expand returns the full name an acronym stands for, if the article spells it out. */
-  expand(acronym: string): string | null {
-    return this.acronyms.get(acronym) ?? null;
-  }
-
-  confirm(person: Person) {
-    person.confirmed = true;
-  }
-
-  /** byRole returns the person (or named pair, when `plural`) whose written role holds `head`, if exactly one has it. */
-  byRole(head: string, modifiers: string[], plural = false): Person | null {
-    let found: Person | null = null;
-    for (const person of this.bySurname.values()) {
-      if (!person.heads.has(head) || !modifiers.every((word) => person.roles.has(word))) continue;
-      // "the artists" can only be a pair such as "Langlands & Bell".
-      if (plural !== / (?:&|and) /.test(person.name)) continue;
-      if (found && found !== person) return null;
-      found = person;
-    }
-    return found;
-  }
-
-  /** recent returns the most recent confirmed person mentioned before `position` that fits `gender` (in subject position, if asked). */
-  recent(position: number, gender: 'male' | 'female' | null, subject = false): Mention | null {
-    let low = 0;
-    let high = this.mentions.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.mentions[middle]!.position < position) low = middle + 1;
-      else high = middle;
-    }
-    for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
-      const mention = this.mentions[at]!;
-      if (!mention.person.confirmed || !mention.person.name || (subject && !mention.subject)) continue;
-      if (gender && mention.person.gender && mention.person.gender !== gender) continue;
-      return mention;
-    }
-    return null;
-  }
-}
-
-// The first name in a sentence, with no verb before it, is the sentence's subject.
-function isSubjectPosition(tokens: Token[], position: number): boolean {
-  const sentence = tokens[position]!.sentence;
-  for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
-    const token = tokens[at]!;
-    if (token.sentence !== sentence) return true;
-    if (token.kind === 'quote') return false;
-    if (token.kind !== 'word') continue;
-    if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text))) return false;
-    if (CUE_VERBS.has(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
-  }
-  return tokens[position - 7]?.sentence !== sentence;
-}
-
-function isNameToken(tokens: Token[], at: number): boolean {
-  const token = tokens[at]!;
-  if (token.kind !== 'word') return false;
-  if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
-  if (PARTICLES.has(token.text)) return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
-  if (!/^\p{Lu}/u.test(token.text)) return false;
-  if (NOT_NAME_WORDS.has(token.text)) return false;
-  return true;
-}
-
-interface TrimmedName {
-  words: string[];
-  honorific: string | null;
-}
-
-// "British foreign secretary Boris Johnson" → Boris Johnson; "Mr Lavrov" → Lavrov
-// with its honorific; "Crown Prince Frederik" keeps the royal title.
-function trimName(run: string[]): TrimmedName | null {
-  const words = run.filter((word) => word !== '');
-  for (let at = words.length - 1; at >= 0; at--) {
-    const honorific = words[at]!;
-    if (HONORIFICS.has(honorific) && at < words.length - 1) {
-      return { words: words.slice(at + 1), honorific: honorific.replace(/\.$/, '') };
-    }
-  }
-  const kept: string[] = [];
-  let names = 0;
-  for (let at = words.length - 1; at >= 0; at--) {
-    const word = words[at]!;
-    const plain = stripPossessive(word);
-    // "Nick Van den Brul": a particle inside a name is part of it, capitalised or not.
-    const particle = PARTICLES.has(word) || (at > 0 && at < words.length - 1 && PARTICLES.has(word.toLowerCase()));
-    if (particle || /^\p{Lu}\.?$/u.test(word) || word === '&') {
-      kept.unshift(word);
-      continue;
-    }
-    if (ROYAL_TITLES.has(plain) && kept.length > 0) {
-      kept.unshift(word);
-      continue;
-    }
-    if (names >= 2 || (kept.length > 0 && ROLE_WORDS.has(plain))) break;
-    kept.unshift(word);
-    names++;
-  }
-  while (kept.length > 0 && (PARTICLES.has(kept[0]!) || kept[0] === '&')) kept.shift();
-  if (kept.length === 0) return null;
-  return { words: kept, honorific: null };
-}
-
-// The noun phrase that ends just before `verb`: the reporting verb's subject.
-function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | null {
-  let at = verb - 1;
-  for (;;) {
-    const token = tokens[at];
-    if (at < floor || !token) return null;
-    if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
-      at--;
-    } else if (token.text === ',' && tokens[at - 2]?.text === ',' && isWord(tokens[at - 1]) &&
-      (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))) {
-      // ", meanwhile," between a subject and its verb.
-      at -= 3;
-    } else {
-      break;
-    }
-  }
-  if (/ing$/.test(tokens[verb]!.text) && at === verb - 1 && /^(?:as|while|after|before|by|when)$/.test(tokens[at]!.text)) {
-    // "was quoted as saying", "said while announcing": the main clause's subject.
-    return mainSubject(tokens, at, floor);
-  }
-  if (tokens[at]!.text === ',' && /ing$/.test(tokens[verb]!.text) && at === verb - 1) {
-    // "He warned his supporters, saying: …": the participle shares the main clause's subject.
-    return mainSubject(tokens, at, floor);
-  }
-  if (tokens[at]!.text === ',') {
-    // "David Frost, director general of the British Chambers of Commerce, warned".
-    let comma = at - 1;
-    while (comma >= floor && comma >= at - 22 && tokens[comma]!.text !== ',' && !/^[.;:!?]$/.test(tokens[comma]!.text)) comma--;
-    if (comma >= floor && tokens[comma]!.text === ',' && comma < at - 1) {
-      const apposition = tokens[comma + 1]!.text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
-      const main = phraseBackward(tokens, comma - 1, floor);
-      if (main && nameOf(main)) return main;
-      if (apposition && nameOf(apposition)) return apposition;
-      return main ?? apposition;
-    }
-    return null;
-  }
-  if (tokens[at]!.text === 'and' || tokens[at]!.text === 'but') {
-    // "Male MPs pretended to … and jeered": the first verb's subject opens the sentence.
-    let start = at;
-    while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence) start--;
-    const opening = subjectAfterComma(tokens, start);
-    const lead = opening?.tokens[0]!.text.toLowerCase() ?? '';
-    return opening && (nameOf(opening) || PRONOUNS.has(lead) || DETERMINERS.has(lead)) ? opening : null;
-  }
-  const phrase = phraseBackward(tokens, at, floor);
-  if (!phrase) return null;
-  const first = tokens.indexOf(phrase.tokens[0]!, Math.max(0, at - 14));
-  // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
-  if (!nameOf(phrase) || isOrganisation(phrase)) {
-    if (first > floor && tokens[first - 1]!.text === ',') {
-      const person = phraseBackward(tokens, first - 2, floor);
-      const name = person && nameOf(person);
-      if (person && name && (name.words.length >= 2 || name.honorific) && !isOrganisation(person)) {
-        const start = tokens.indexOf(person.tokens[0]!, Math.max(0, first - 16));
-        if (start === floor || tokens[start - 1]?.sentence !== tokens[start]!.sentence) return person;
-      }
-    }
-  }
-  return phrase;
-}
-
-// The subject that opens the sentence, after an opening phrase such as "In a statement,".
-function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
-  let start = before;
-  while (start > floor && tokens[start - 1]!.sentence === tokens[before]!.sentence) start--;
-  let opening = subjectAfterComma(tokens, start);
-  const lead = () => opening?.tokens[0]!.text.toLowerCase() ?? '';
-  if (!opening || /^(?:in|on|at|after|before|during|speaking|asked|with|for)$/.test(lead())) {
-    let comma = start;
-    while (comma < before && tokens[comma]!.text !== ',') comma++;
-    opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
-  }
-  return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead())) ? opening : null;
-}
-
-function isOrganisation(phrase: Phrase): boolean {
-  return phrase.tokens.some((token) => ORGANISATION_WORDS.has(stripPossessive(token.text)));
-}
-
-function phraseBackward(tokens: Token[], last: number, floor: number): Phrase | null {
-  let at = last;
-  const token = tokens[at];
-  if (!token || at < floor) return null;
-  // "Russia – which often refers to": the relative pronoun stands for the phrase before it.
-  if (token.kind === 'word' && /^(?:which|who)$/.test(token.text)) {
-    at--;
-    if (at >= floor && /^[,—–-]$/.test(tokens[at]!.text)) at--;
-    if (at < floor) return null;
-  }
-  // "Research by the EOC last year revealed": a time phrase is not part of the subject.
-  if (at - 1 >= floor && /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(tokens[at]!.text) &&
-    /^(?:last|this|next)$/.test(tokens[at - 1]!.text)) at -= 2;
-  const collected: Token[] = [];
-  while (at >= floor && collected.length < 12) {
-    const current = tokens[at]!;
-    if (current.kind !== 'word') break;
-    const lower = current.text.toLowerCase();
-    const capital = /^\p{Lu}/u.test(current.text);
-    if (!capital && (PHRASE_BREAKS.has(current.text) || /^(?:how|what|why|despite|whether)$/.test(lower))) break;
-    if (!capital && /ing$/.test(lower) && lower.length > 5) break;
-    if (capital && NOT_NAME_WORDS.has(current.text) && !/^(?:The|A|An|One|Another|Some)$/.test(current.text)) {
-      // "He" and "She" are subjects in their own right.
-      if (collected.length === 0 && PRONOUNS.has(lower)) collected.unshift(current);
-      break;
-    }
-    collected.unshift(current);
-    if (PRONOUNS.has(lower)) break;
-    if (DETERMINERS.has(lower)) {
-      if (!isWord(tokens[at - 1], 'of')) break;
-    }
-    at--;
-  }
-  if (collected.length === 0) return null;
-  return { tokens: collected };
-}
-
-function phraseForward(tokens: Token[], first: number, ceiling: number): Phrase | null {
-  const collected: Token[] = [];
-  for (let at = first; at <= ceiling && at < tokens.length && collected.length < 12; at++) {
-    const token = tokens[at]!;
-    if (token.kind !== 'word') break;
-    const lower = token.text.toLowerCase();
-    const capital = /^\p{Lu}/u.test(token.text);
-    if (collected.length === 0 && !capital && (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || CUE_VERBS.has(lower))) return null;
-    // "Richard and Judy executive producer Amanda Ross".
-    if (lower === 'and' && collected.length > 0 && /^\p{Lu}/u.test(collected.at(-1)!.text) && /^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')) {
-      collected.push(token);
-      continue;
-    }
-    if (collected.length > 0 && !capital && (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))) break;
-    if (collected.length > 0 && /^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text)) break;
-    collected.push(token);
-    if (PRONOUNS.has(lower) && collected.length === 1) break;
-  }
-  return collected.length > 0 ? { tokens: collected } : null;
-}
-
-// The subject after "Speaking to CNN, ": a name, or a possessive and its noun ("Syria's president").
-function subjectAfterComma(tokens: Token[], first: number): Phrase | null {
-  const collected: Token[] = [];
-  let lowercase = 0;
-  for (let at = first; at < tokens.length && collected.length < 8; at++) {
-    const token = tokens[at]!;
-    if (token.kind !== 'word') break;
-    const lower = token.text.toLowerCase();
-    if (/^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text) && collected.length > 0) break;
-    if (!/^\p{Lu}/u.test(token.text) && !DETERMINERS.has(lower)) {
-      if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
-      const previous = collected.at(-1);
-      const afterPossessive = previous && /['’]s$/.test(previous.text);
-      if (!afterPossessive && lowercase === 0 && collected.some((word) => /^\p{Lu}/u.test(word.text)) && !DETERMINERS.has(previous!.text.toLowerCase())) break;
-      // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
-      if (lowercase >= 2 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
-      lowercase++;
-    }
-    collected.push(token);
-    if (PRONOUNS.has(lower) && collected.length === 1) break;
-  }
-  return collected.length > 0 ? { tokens: collected } : null;
-}
-
-// The trailing capitalised run of a phrase when it reads as a person's name.
-function nameOf(phrase: Phrase): TrimmedName | null {
-  let words = phrase.tokens.map((token) => token.text);
-  // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
-  const of = words.findIndex((word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!));
-  if (of > 0) {
-    // "Families of the victims" is a description, not a name.
-    const person = nameOf({ tokens: phrase.tokens.slice(0, of) });
-    return person && (person.words.length >= 2 || person.honorific) ? person : null;
-  }
-  let first = words.length;
-  while (first > 0 && (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')) first--;
-  const run = words.slice(first);
-  if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(run[0]!)) return null;
-  if (run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
-  if (first > 0 && /^(?:the|of|for|a|an)$/i.test(words[first - 1]!)) return null;
-  const name = trimName(run);
-  if (!name) return null;
-  if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(name.words[0]!)) return null;
-  return name;
 }
 
 class Attributor {
@@ -756,8 +297,7 @@ class Attributor {
       phrase ??= subjectBefore(tokens, verb, floor);
     }
     if (!phrase) return null;
-    const position = tokens.indexOf(phrase.tokens[0]!, Math.max(0, verb - 40));
-    const speaker = this.speakerOf(phrase, position < 0 ? verb : position);
+    const speaker = this.speakerOf(phrase, phrase.start);
     if (!speaker) return null;
     return { speaker, cue: lower === 'according' ? 'according to' : word, found: true };
   }
@@ -813,31 +353,6 @@ class Attributor {
   lastSpeaker(): Speaker | null {
     return this.history.at(-1)?.speaker ?? null;
   }
-}
-
-// "convincing Russia" → "Russia": drop leading lowercase words that are not a determiner.
-// "the official Xinhua News Agency" → "Xinhua News Agency"; "the EOC" → "EOC": an
-// organisation is named by its capitalised run.
-function organisationName(words: string[]): string | null {
-  let first = words.length;
-  while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!) && !NOT_NAME_WORDS.has(words[first - 1]!)) first--;
-  const run = words.slice(first);
-  if (run.length === 0) return null;
-  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!);
-  if (!acronym && !run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
-  return run.join(' ');
-}
-
-function trimDescription(words: string[]): string[] {
-  let first = 0;
-  while (first < words.length - 1 && /^\p{Ll}/u.test(words[first]!) && !DETERMINERS.has(words[first]!) &&
-    !words.slice(first + 1).every((word) => /^\p{Ll}/u.test(word))) first++;
-  return words.slice(first);
-}
-
-function describe(words: string[]): string {
-  const text = words.join(' ').replace(/ ([’'])/g, '$1');
-  return text.replace(/^(The|A|An|Another|One|Some) /, (first) => first.toLowerCase());
 }
 
 function attribute(tokens: Token[], drafts: Draft[]) {
@@ -958,7 +473,7 @@ function verbLikeQuote(tokens: Token[], attributor: Attributor, draft: Draft): S
   const phrase = phraseBackward(tokens, draft.token - 1, Math.max(0, draft.token - 8));
   const name = phrase && nameOf(phrase);
   if (!phrase || !name || (name.words.length < 2 && !name.honorific) || isOrganisation(phrase)) return null;
-  const start = draft.token - phrase.tokens.length;
+  const start = phrase.start;
   if (start > 0 && tokens[start - 1]!.sentence === draft.sentence) return null;
   return attributor.speakerOf(phrase, start);
 }
@@ -1014,7 +529,7 @@ function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Dra
     // "Mrs Bell was more blunt: “…”": a named subject introduces the quote.
     const subject = mainSubject(tokens, draft.token - 1, floor);
     if (subject && (nameOf(subject) || PRONOUNS.has(subject.tokens[0]!.text.toLowerCase()))) {
-      const speaker = attributor.speakerOf(subject, tokens.indexOf(subject.tokens[0]!, floor));
+      const speaker = attributor.speakerOf(subject, subject.start);
       if (speaker) return { speaker, cue: null, found: true };
     }
   }
@@ -1062,14 +577,14 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
     while (gapEnd > next && SKIPPABLE.has(tokens[gapEnd - 1]!.text)) gapEnd--;
     const gap = tokens.slice(next, gapEnd);
     if (gap.length > 0 && gap.every((word) => word.kind === 'word') && !PHRASE_BREAKS.has(gap[0]!.text) && !CUE_VERBS.has(gap[0]!.text)) {
-      const speaker = attributor.speakerOf({ tokens: gap }, next);
+      const speaker = attributor.speakerOf({ tokens: gap, start: next }, next);
       return speaker ? { speaker, cue: token.text, found: true } : null;
     }
     const attribution = attributor.fromCue(verb, next, ceiling);
     if (!attribution) return null;
     if (verb > next) {
       const subject = subjectBefore(tokens, verb, next);
-      if (!subject || tokens.indexOf(subject.tokens[0]!, next) !== next) return null;
+      if (!subject || subject.start !== next) return null;
     }
     return attribution;
   }

@@ -1,0 +1,216 @@
+// The article's people: every capitalised run that reads as a name, with the
+// roles written next to it, so short forms, roles and pronouns can find the
+// fullest name the article gives.
+import {
+  isCapitalized, PARTICLES, DETERMINERS, stripPossessive, trimName, type Token,
+} from './quotes-phrases.js';
+import { CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE } from './quotes-words.js';
+
+/** What an honorific or a pronoun tells about a person; null when nothing has. */
+export type Gender = 'male' | 'female' | null;
+
+/** One person the article names, by the fullest name it gives. */
+export interface Person {
+  name: string;
+  surname: string;
+  gender: Gender;
+  /** Lowercase words the article puts next to the name: "trade", "secretary", "kansas", "star". */
+  roles: Set<string>;
+  /** The last word of each role, the noun it names them by: "secretary", "star". */
+  heads: Set<string>;
+  /** Forms the article uses for the person, as written. */
+  forms: Set<string>;
+  confirmed: boolean;
+}
+
+/** One place the article names a person. */
+export interface Mention {
+  person: Person;
+  /** Global token position. */
+  position: number;
+  /** True when the name opens its sentence's main clause, where a later "he" or "she" looks first. */
+  subject: boolean;
+}
+
+/** People indexes the article's named people by surname, role and position. */
+export class People {
+  private bySurname = new Map<string, Person>();
+  private byFirst = new Map<string, Person>();
+  /** People by the head noun of their written roles: "secretary" → Patricia Hewitt. */
+  private byHead = new Map<string, Set<Person>>();
+  /** Capitalised runs by their initials, so "EOC" finds "Equal Opportunities Commission". */
+  private acronyms = new Map<string, string>();
+  mentions: Mention[] = [];
+
+  constructor(tokens: Token[]) {
+    let index = 0;
+    while (index < tokens.length) {
+      if (!isNameToken(tokens, index)) {
+        index++;
+        continue;
+      }
+      let end = index;
+      while (end + 1 < tokens.length && isNameToken(tokens, end + 1) && tokens[end + 1]!.sentence === tokens[index]!.sentence) end++;
+      this.addRun(tokens, index, end);
+      index = end + 1;
+    }
+  }
+
+  private addRun(tokens: Token[], first: number, last: number) {
+    const run = tokens.slice(first, last + 1);
+    // Possessives end a name: "CNN’s Christiane Amanpour" holds two.
+    let from = 0;
+    for (let at = 0; at < run.length; at++) {
+      if (/['’]s?$/.test(run[at]!.text) && at < run.length - 1) {
+        this.addName(tokens, run.slice(from, at + 1), first + from);
+        from = at + 1;
+      }
+    }
+    this.addName(tokens, run.slice(from), first + from);
+  }
+
+  private addName(tokens: Token[], run: Token[], position: number) {
+    const words = run.map((token) => token.text);
+    if (words.length >= 2) {
+      const initials = words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+      if (!this.acronyms.has(initials)) this.acronyms.set(initials, words.map(stripPossessive).join(' '));
+    }
+    if (words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return;
+    const name = trimName(words);
+    if (!name) return;
+    const before = tokens[position - 1];
+    if (name.words.length < 2 && !name.honorific) {
+      // A lone surname confirms the person it belongs to.
+      const person = this.bySurname.get(stripPossessive(name.words[0]!));
+      if (person && (!before || !/^(?:the|The)$/.test(before.text))) {
+        person.confirmed = true;
+        this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
+      }
+      return;
+    }
+    const surname = stripPossessive(name.words.at(-1)!);
+    let person = this.bySurname.get(surname);
+    if (!person && name.words.length === 1 && name.honorific && /^(?:Sir|Dame|Lord|Lady)$/.test(name.honorific)) {
+      // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
+      person = this.byFirstName(surname) ?? undefined;
+    }
+    if (!person) {
+      person = { name: '', surname, gender: null, roles: new Set(), heads: new Set(), forms: new Set(), confirmed: false };
+      this.bySurname.set(surname, person);
+    }
+    const full = name.words.map(stripPossessive).join(' ');
+    if (name.words.length >= 2 && full.split(' ').length > person.name.split(' ').filter(Boolean).length) {
+      person.name = full;
+      if (!this.byFirst.has(name.words[0]!)) this.byFirst.set(name.words[0]!, person);
+    }
+    if (name.honorific) {
+      person.confirmed = true;
+      person.forms.add(`${name.honorific} ${surname}`);
+      person.gender ??= HONORIFICS.get(name.honorific) ?? null;
+    }
+    // The words written before the name in its phrase are its role ("economy minister").
+    const roleWords: string[] = [];
+    for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
+      const token = tokens[at]!;
+      if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
+      if (NOT_NAME_WORDS.has(token.text) || CUE_VERBS.has(token.text) || SKIPPABLE.has(token.text) || /ed$/.test(token.text)) break;
+      roleWords.unshift(token.text);
+    }
+    const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
+    const role = [...roleWords, ...ownRoles];
+    for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
+    if (role.length > 0) {
+      const head = stripPossessive(role.at(-1)!).toLowerCase();
+      person.heads.add(head);
+      const holders = this.byHead.get(head) ?? new Set<Person>();
+      holders.add(person);
+      this.byHead.set(head, holders);
+    }
+    if (role.length > 0) person.forms.add(role.join(' '));
+    this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
+  }
+
+  /** lookup returns the person a name or surname stands for, if the article introduced them. */
+  lookup(words: string[]): Person | null {
+    const surname = stripPossessive(words.at(-1) ?? '');
+    const found = this.bySurname.get(surname);
+    if (words.length > 1) {
+      // "Male MPs" is not "Women MPs": a full name must agree with the one on record.
+      const full = words.map(stripPossessive).join(' ');
+      return found && (found.name.endsWith(full) || full.endsWith(found.name)) ? found : null;
+    }
+    if (found?.name) return found;
+    return this.byFirstName(surname) ?? found ?? null;
+  }
+
+  private byFirstName(first: string): Person | null {
+    return this.byFirst.get(first) ?? null;
+  }
+
+  /** expand returns the full name an acronym stands for, if the article spells it out. */
+  expand(acronym: string): string | null {
+    return this.acronyms.get(acronym) ?? null;
+  }
+
+  confirm(person: Person) {
+    person.confirmed = true;
+  }
+
+  /** byRole returns the person (or named pair, when `plural`) whose written role holds `head`, if exactly one has it. */
+  byRole(head: string, modifiers: string[], plural = false): Person | null {
+    let found: Person | null = null;
+    const holders = this.byHead.get(head);
+    // So many people with one role is no clue to any of them.
+    if (!holders || holders.size > 50) return null;
+    for (const person of holders) {
+      if (!person.heads.has(head) || !modifiers.every((word) => person.roles.has(word))) continue;
+      // "the artists" can only be a pair such as "Langlands & Bell".
+      if (plural !== / (?:&|and) /.test(person.name)) continue;
+      if (found && found !== person) return null;
+      found = person;
+    }
+    return found;
+  }
+
+  /** recent returns the most recent confirmed person mentioned before `position` that fits `gender` (in subject position, if asked). */
+  recent(position: number, gender: 'male' | 'female' | null, subject = false): Mention | null {
+    let low = 0;
+    let high = this.mentions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.mentions[middle]!.position < position) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
+      const mention = this.mentions[at]!;
+      if (!mention.person.confirmed || !mention.person.name || (subject && !mention.subject)) continue;
+      if (gender && mention.person.gender && mention.person.gender !== gender) continue;
+      return mention;
+    }
+    return null;
+  }
+}
+
+// The first name in a sentence, with no verb before it, is the sentence's subject.
+function isSubjectPosition(tokens: Token[], position: number): boolean {
+  const sentence = tokens[position]!.sentence;
+  for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
+    const token = tokens[at]!;
+    if (token.sentence !== sentence) return true;
+    if (token.kind === 'quote') return false;
+    if (token.kind !== 'word') continue;
+    if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text))) return false;
+    if (CUE_VERBS.has(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
+  }
+  return tokens[position - 7]?.sentence !== sentence;
+}
+
+function isNameToken(tokens: Token[], at: number): boolean {
+  const token = tokens[at]!;
+  if (token.kind !== 'word') return false;
+  if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
+  if (PARTICLES.has(token.text)) return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
+  if (!/^\p{Lu}/u.test(token.text)) return false;
+  if (NOT_NAME_WORDS.has(token.text)) return false;
+  return true;
+}

@@ -1,0 +1,317 @@
+// Reading the words around a quote: tokens, the noun phrases before and after a
+// reporting verb, and what a phrase names (a person, an organisation, a role).
+// Every reader looks at a bounded number of tokens, so attribution stays linear.
+import {
+  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PHRASE_BREAKS, PRONOUNS, ROLE_WORDS, ROYAL_TITLES,
+  SKIPPABLE,
+} from './quotes-words.js';
+
+/** Name particles that stay inside a name ("Nick Van den Brul", "Charles de Gaulle"). */
+export const PARTICLES = new Set(['van', 'von', 'den', 'der', 'de', 'da', 'du', 'del', 'di', 'le', 'la', 'al', 'bin', 'ibn', 'el']);
+/** Words that open a noun phrase. */
+export const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'some', 'his', 'her', 'its', 'their', 'our', 'my']);
+const SPEAKING_LINKS = new Set(['to', 'on', 'at', 'in', 'after', 'before', 'from', 'during', 'with', 'about', 'ahead']);
+
+/** A word, a punctuation mark, or a whole quotation, outside the quotes' own words. */
+export interface Token {
+  kind: 'word' | 'punct' | 'quote';
+  text: string;
+  /** Offset in the paragraph. */
+  start: number;
+  /** Global sentence index. */
+  sentence: number;
+  /** Index into the quote list, for quote tokens. */
+  quote: number;
+  /** Global sentence index of the closing mark, for quote tokens; `sentence` otherwise. */
+  last: number;
+}
+
+/** A run of word tokens, and where it starts in the token list. */
+export interface Phrase {
+  tokens: Token[];
+  start: number;
+}
+
+/** isCapitalized returns true when the word starts with a capital letter or a digit. */
+export function isCapitalized(word: string): boolean {
+  return /^[\p{Lu}\d]/u.test(word);
+}
+
+/** isWord returns true when the token is a word (and, if given, that word, in any case). */
+export function isWord(token: Token | undefined, text?: string): boolean {
+  return token !== undefined && token.kind === 'word' && (text === undefined || token.text.toLowerCase() === text);
+}
+
+/** isCue returns true when the token at `at` is a reporting verb used as a verb. */
+export function isCue(tokens: Token[], at: number): boolean {
+  const token = tokens[at]!;
+  if (token.kind !== 'word') return false;
+  const lower = token.text.toLowerCase();
+  if (lower === 'according') return isWord(tokens[at + 1], 'to');
+  if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(tokens[at + 1]!.text.toLowerCase());
+  // "United States", "Reports": a capitalised word is a name, not a verb.
+  if (!CUE_VERBS.has(token.text)) return false;
+  const previous = tokens[at - 1];
+  // "an amber warning", "the report": after a determiner it is a noun.
+  if (previous && DETERMINERS.has(previous.text.toLowerCase())) return false;
+  // "…, telling people to": an -ing form is a cue only where a clause can start.
+  if (/ing$/.test(token.text)) return !previous || previous.kind !== 'word' || /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text);
+  return true;
+}
+
+/** stripPossessive returns the word without a trailing possessive ("Russia’s" → "Russia"). */
+export function stripPossessive(word: string): string {
+  return word.replace(/['’]s?$/, '');
+}
+
+/** A person's name without the role words before it, and its honorific, if any. */
+export interface TrimmedName {
+  words: string[];
+  honorific: string | null;
+}
+
+// "British foreign secretary Boris Johnson" → Boris Johnson; "Mr Lavrov" → Lavrov
+// with its honorific; "Crown Prince Frederik" keeps the royal title.
+export function trimName(run: string[]): TrimmedName | null {
+  const words = run.filter((word) => word !== '');
+  for (let at = words.length - 1; at >= 0; at--) {
+    const honorific = words[at]!;
+    if (HONORIFICS.has(honorific) && at < words.length - 1) {
+      return { words: words.slice(at + 1), honorific: honorific.replace(/\.$/, '') };
+    }
+  }
+  const kept: string[] = [];
+  let names = 0;
+  for (let at = words.length - 1; at >= 0; at--) {
+    const word = words[at]!;
+    const plain = stripPossessive(word);
+    // "Nick Van den Brul": a particle inside a name is part of it, capitalised or not.
+    const particle = PARTICLES.has(word) || (at > 0 && at < words.length - 1 && PARTICLES.has(word.toLowerCase()));
+    if (particle || /^\p{Lu}\.?$/u.test(word) || word === '&') {
+      kept.unshift(word);
+      continue;
+    }
+    if (ROYAL_TITLES.has(plain) && kept.length > 0) {
+      kept.unshift(word);
+      continue;
+    }
+    if (names >= 2 || (kept.length > 0 && ROLE_WORDS.has(plain))) break;
+    kept.unshift(word);
+    names++;
+  }
+  while (kept.length > 0 && (PARTICLES.has(kept[0]!) || kept[0] === '&')) kept.shift();
+  if (kept.length === 0) return null;
+  return { words: kept, honorific: null };
+}
+
+// The noun phrase that ends just before `verb`: the reporting verb's subject.
+export function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | null {
+  let at = verb - 1;
+  for (;;) {
+    const token = tokens[at];
+    if (at < floor || !token) return null;
+    if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
+      at--;
+    } else if (token.text === ',' && tokens[at - 2]?.text === ',' && isWord(tokens[at - 1]) &&
+      (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))) {
+      // ", meanwhile," between a subject and its verb.
+      at -= 3;
+    } else {
+      break;
+    }
+  }
+  if (/ing$/.test(tokens[verb]!.text) && at === verb - 1 && /^(?:as|while|after|before|by|when)$/.test(tokens[at]!.text)) {
+    // "was quoted as saying", "said while announcing": the main clause's subject.
+    return mainSubject(tokens, at, floor);
+  }
+  if (tokens[at]!.text === ',' && /ing$/.test(tokens[verb]!.text) && at === verb - 1) {
+    // "He warned his supporters, saying: …": the participle shares the main clause's subject.
+    return mainSubject(tokens, at, floor);
+  }
+  if (tokens[at]!.text === ',') {
+    // "David Frost, director general of the British Chambers of Commerce, warned".
+    let comma = at - 1;
+    while (comma >= floor && comma >= at - 22 && tokens[comma]!.text !== ',' && !/^[.;:!?]$/.test(tokens[comma]!.text)) comma--;
+    if (comma >= floor && tokens[comma]!.text === ',' && comma < at - 1) {
+      const apposition = tokens[comma + 1]!.text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
+      const main = phraseBackward(tokens, comma - 1, floor);
+      if (main && nameOf(main)) return main;
+      if (apposition && nameOf(apposition)) return apposition;
+      return main ?? apposition;
+    }
+    return null;
+  }
+  if (tokens[at]!.text === 'and' || tokens[at]!.text === 'but') {
+    // "Male MPs pretended to … and jeered": the first verb's subject opens the sentence.
+    let start = at;
+    while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence) start--;
+    const opening = subjectAfterComma(tokens, start);
+    const lead = opening?.tokens[0]!.text.toLowerCase() ?? '';
+    return opening && (nameOf(opening) || PRONOUNS.has(lead) || DETERMINERS.has(lead)) ? opening : null;
+  }
+  const phrase = phraseBackward(tokens, at, floor);
+  if (!phrase) return null;
+  const first = phrase.start;
+  // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
+  if (!nameOf(phrase) || isOrganisation(phrase)) {
+    if (first > floor && tokens[first - 1]!.text === ',') {
+      const person = phraseBackward(tokens, first - 2, floor);
+      const name = person && nameOf(person);
+      if (person && name && (name.words.length >= 2 || name.honorific) && !isOrganisation(person)) {
+        const start = person.start;
+        if (start === floor || tokens[start - 1]?.sentence !== tokens[start]!.sentence) return person;
+      }
+    }
+  }
+  return phrase;
+}
+
+// The subject that opens the sentence, after an opening phrase such as "In a statement,".
+export function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
+  let start = before;
+  while (start > floor && tokens[start - 1]!.sentence === tokens[before]!.sentence) start--;
+  let opening = subjectAfterComma(tokens, start);
+  const lead = () => opening?.tokens[0]!.text.toLowerCase() ?? '';
+  if (!opening || /^(?:in|on|at|after|before|during|speaking|asked|with|for)$/.test(lead())) {
+    let comma = start;
+    while (comma < before && tokens[comma]!.text !== ',') comma++;
+    opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
+  }
+  return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead())) ? opening : null;
+}
+
+/** isOrganisation returns true when the phrase holds a word that names an organisation. */
+export function isOrganisation(phrase: Phrase): boolean {
+  return phrase.tokens.some((token) => ORGANISATION_WORDS.has(stripPossessive(token.text)));
+}
+
+/** phraseBackward returns the noun phrase that ends at `last`, read back no further than `floor`. */
+export function phraseBackward(tokens: Token[], last: number, floor: number): Phrase | null {
+  let at = last;
+  const token = tokens[at];
+  if (!token || at < floor) return null;
+  // "Russia – which often refers to": the relative pronoun stands for the phrase before it.
+  if (token.kind === 'word' && /^(?:which|who)$/.test(token.text)) {
+    at--;
+    if (at >= floor && /^[,—–-]$/.test(tokens[at]!.text)) at--;
+    if (at < floor) return null;
+  }
+  // "Research by the EOC last year revealed": a time phrase is not part of the subject.
+  if (at - 1 >= floor && /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(tokens[at]!.text) &&
+    /^(?:last|this|next)$/.test(tokens[at - 1]!.text)) at -= 2;
+  const collected: Token[] = [];
+  while (at >= floor && collected.length < 12) {
+    const current = tokens[at]!;
+    if (current.kind !== 'word') break;
+    const lower = current.text.toLowerCase();
+    const capital = /^\p{Lu}/u.test(current.text);
+    if (!capital && (PHRASE_BREAKS.has(current.text) || /^(?:how|what|why|despite|whether)$/.test(lower))) break;
+    if (!capital && /ing$/.test(lower) && lower.length > 5) break;
+    if (capital && NOT_NAME_WORDS.has(current.text) && !/^(?:The|A|An|One|Another|Some)$/.test(current.text)) {
+      // "He" and "She" are subjects in their own right.
+      if (collected.length === 0 && PRONOUNS.has(lower)) collected.unshift(current);
+      break;
+    }
+    collected.unshift(current);
+    if (PRONOUNS.has(lower)) break;
+    if (DETERMINERS.has(lower)) {
+      if (!isWord(tokens[at - 1], 'of')) break;
+    }
+    at--;
+  }
+  if (collected.length === 0) return null;
+  return { tokens: collected, start: at + 1 };
+}
+
+/** phraseForward returns the noun phrase that starts at `first`, read no further than `ceiling`. */
+export function phraseForward(tokens: Token[], first: number, ceiling: number): Phrase | null {
+  const collected: Token[] = [];
+  for (let at = first; at <= ceiling && at < tokens.length && collected.length < 12; at++) {
+    const token = tokens[at]!;
+    if (token.kind !== 'word') break;
+    const lower = token.text.toLowerCase();
+    const capital = /^\p{Lu}/u.test(token.text);
+    if (collected.length === 0 && !capital && (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || CUE_VERBS.has(lower))) return null;
+    // "Richard and Judy executive producer Amanda Ross".
+    if (lower === 'and' && collected.length > 0 && /^\p{Lu}/u.test(collected.at(-1)!.text) && /^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')) {
+      collected.push(token);
+      continue;
+    }
+    if (collected.length > 0 && !capital && (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))) break;
+    if (collected.length > 0 && /^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text)) break;
+    collected.push(token);
+    if (PRONOUNS.has(lower) && collected.length === 1) break;
+  }
+  return collected.length > 0 ? { tokens: collected, start: first } : null;
+}
+
+// The subject after "Speaking to CNN, ": a name, or a possessive and its noun ("Syria's president").
+export function subjectAfterComma(tokens: Token[], first: number): Phrase | null {
+  const collected: Token[] = [];
+  let lowercase = 0;
+  for (let at = first; at < tokens.length && collected.length < 8; at++) {
+    const token = tokens[at]!;
+    if (token.kind !== 'word') break;
+    const lower = token.text.toLowerCase();
+    if (/^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text) && collected.length > 0) break;
+    if (!/^\p{Lu}/u.test(token.text) && !DETERMINERS.has(lower)) {
+      if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
+      const previous = collected.at(-1);
+      const afterPossessive = previous && /['’]s$/.test(previous.text);
+      if (!afterPossessive && lowercase === 0 && collected.some((word) => /^\p{Lu}/u.test(word.text)) && !DETERMINERS.has(previous!.text.toLowerCase())) break;
+      // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
+      if (lowercase >= 2 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
+      lowercase++;
+    }
+    collected.push(token);
+    if (PRONOUNS.has(lower) && collected.length === 1) break;
+  }
+  return collected.length > 0 ? { tokens: collected, start: first } : null;
+}
+
+// The trailing capitalised run of a phrase when it reads as a person's name.
+export function nameOf(phrase: Phrase): TrimmedName | null {
+  let words = phrase.tokens.map((token) => token.text);
+  // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
+  const of = words.findIndex((word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!));
+  if (of > 0) {
+    // "Families of the victims" is a description, not a name.
+    const person = nameOf({ tokens: phrase.tokens.slice(0, of), start: phrase.start });
+    return person && (person.words.length >= 2 || person.honorific) ? person : null;
+  }
+  let first = words.length;
+  while (first > 0 && (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')) first--;
+  const run = words.slice(first);
+  if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(run[0]!)) return null;
+  if (run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
+  if (first > 0 && /^(?:the|of|for|a|an)$/i.test(words[first - 1]!)) return null;
+  const name = trimName(run);
+  if (!name) return null;
+  if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(name.words[0]!)) return null;
+  return name;
+}
+
+// "the official Xinhua News Agency" → "Xinhua News Agency"; "the EOC" → "EOC": an
+// organisation is named by its capitalised run.
+export function organisationName(words: string[]): string | null {
+  let first = words.length;
+  while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!) && !NOT_NAME_WORDS.has(words[first - 1]!)) first--;
+  const run = words.slice(first);
+  if (run.length === 0) return null;
+  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!);
+  if (!acronym && !run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
+  return run.join(' ');
+}
+
+export function trimDescription(words: string[]): string[] {
+  let first = 0;
+  while (first < words.length - 1 && /^\p{Ll}/u.test(words[first]!) && !DETERMINERS.has(words[first]!) &&
+    !words.slice(first + 1).every((word) => /^\p{Ll}/u.test(word))) first++;
+  return words.slice(first);
+}
+
+/** describe returns the phrase as a speaker description, a leading article in lowercase ("the Kremlin"). */
+export function describe(words: string[]): string {
+  const text = words.join(' ').replace(/ ([’'])/g, '$1');
+  return text.replace(/^(The|A|An|Another|One|Some) /, (first) => first.toLowerCase());
+}
