@@ -74,6 +74,8 @@ function writeCache(script, path) {
     renameSync(temporary, path);
   } catch {
     // A read-only or missing cache directory only costs speed.
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {}
   }
 }
