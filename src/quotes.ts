@@ -26,11 +26,10 @@ interface Speaker {
   organisation?: boolean;
 }
 
+/** A speaker read from the words around a quote, and the reporting verb that named them. */
 interface Attribution {
-  speaker: Speaker | null;
+  speaker: Speaker;
   cue: string | null;
-  /** False when the phrase was a pronoun or role that found nobody to stand for. */
-  found: boolean;
 }
 
 interface Draft {
@@ -299,7 +298,7 @@ class Attributor {
     if (!phrase) return null;
     const speaker = this.speakerOf(phrase, phrase.start);
     if (!speaker) return null;
-    return { speaker, cue: lower === 'according' ? 'according to' : word, found: true };
+    return { speaker, cue: lower === 'according' ? 'according to' : word };
   }
 
   private organisationFor(position: number, head: string, description: string): Speaker | null {
@@ -393,7 +392,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
     for (let at = sentenceStart; at < firstQuote && at < sentenceStart + 60; at++) {
       if (!isCue(tokens, at) || !isTalker(tokens, at)) continue;
       const attribution = attributor.fromCue(at, sentenceStart, Math.min(sentenceEnd, at + WINDOW));
-      if (attribution?.speaker) {
+      if (attribution) {
         main = { speaker: attribution.speaker, position: at };
         break;
       }
@@ -415,16 +414,14 @@ function attribute(tokens: Token[], drafts: Draft[]) {
       if (found) {
         draft.quote.cue = found.cue;
         assign(draft, found.speaker);
-        if (found.speaker) {
-          // Quotes waiting for a speaker named after them ("…," said Greene, lines later).
-          const lastWaiting = pending.at(-1);
-          if (lastWaiting && !draft.fragment && found.cue !== 'according to' && draft.sentence - tokens[lastWaiting.draft.token]!.last <= 1) {
-            for (const waiting of pending) assign(waiting.draft, found.speaker);
-            pending = [];
-          }
-          settlePending();
-          attributor.record(found.speaker, draft.sentence, draft.token);
+        // Quotes waiting for a speaker named after them ("…," said Greene, lines later).
+        const lastWaiting = pending.at(-1);
+        if (lastWaiting && !draft.fragment && found.cue !== 'according to' && draft.sentence - tokens[lastWaiting.draft.token]!.last <= 1) {
+          for (const waiting of pending) assign(waiting.draft, found.speaker);
+          pending = [];
         }
+        settlePending();
+        attributor.record(found.speaker, draft.sentence, draft.token);
         continue;
       }
       if (draft.fragment) {
@@ -530,7 +527,7 @@ function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Dra
     const subject = mainSubject(tokens, draft.token - 1, floor);
     if (subject && (nameOf(subject) || PRONOUNS.has(subject.tokens[0]!.text.toLowerCase()))) {
       const speaker = attributor.speakerOf(subject, subject.start);
-      if (speaker) return { speaker, cue: null, found: true };
+      if (speaker) return { speaker, cue: null };
     }
   }
   // Later in the sentence: `was "too unlikely", Mr Beith said`, `"shocking" …, a new study shows`.
@@ -548,7 +545,7 @@ function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Dra
     if (!SAYING_NOUNS.has(tokens[noun]!.text) || !/^(?:in|by|from)$/.test(tokens[noun + 1]!.text)) continue;
     const phrase = phraseForward(tokens, noun + 2, draft.token - 1);
     const speaker = phrase && attributor.speakerOf(phrase, noun + 2);
-    if (speaker) return { speaker, cue: null, found: true };
+    if (speaker) return { speaker, cue: null };
   }
   return null;
 }
@@ -564,7 +561,7 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
     const after = phrase ? tokens[next + phrase.tokens.length] : undefined;
     if (phrase && (!after || after.sentence !== tokens[next]!.sentence || /^[.,]$/.test(after.text)) && nameOf(phrase)) {
       const speaker = attributor.speakerOf(phrase, next);
-      if (speaker) return { speaker, cue: null, found: true };
+      if (speaker) return { speaker, cue: null };
     }
   }
   if (draft.fragment && next === at + 1) return null;
@@ -578,7 +575,7 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
     const gap = tokens.slice(next, gapEnd);
     if (gap.length > 0 && gap.every((word) => word.kind === 'word') && !PHRASE_BREAKS.has(gap[0]!.text) && !CUE_VERBS.has(gap[0]!.text)) {
       const speaker = attributor.speakerOf({ tokens: gap, start: next }, next);
-      return speaker ? { speaker, cue: token.text, found: true } : null;
+      return speaker ? { speaker, cue: token.text } : null;
     }
     const attribution = attributor.fromCue(verb, next, ceiling);
     if (!attribution) return null;
