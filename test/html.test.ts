@@ -2,11 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { NewsReadError } from '../src/errors.js';
 import { fetchPage } from '../src/fetch.js';
 import { decodeHtml, parseHtml } from '../src/html.js';
+import { articleMeta } from '../src/parse.js';
+import { renderPlain } from '../src/render/plain.js';
+import { renderStyled } from '../src/render/styled.js';
 import { isHtmlSource, resolveSource } from '../src/source.js';
+import type { Article, FullView } from '../src/types.js';
 import { runCli } from './helpers.js';
 
 // Pages written for these tests, served by a local server on 127.0.0.1: no test reaches the outside network.
@@ -300,6 +306,14 @@ describe('structure and links in the output', () => {
     expect(portless(stdout)).toContain('[1] http://127.0.0.1:PORT/topics/wexmouth-mill');
   });
 
+  test('numbered links in styled output stay within the width', async () => {
+    const { stdout } = await runCli([url('/story.html'), '--color', 'always', '--width', '50'], { env: { TERM: 'xterm' } });
+    // The list of targets at the end is not wrapped: a URL is one word.
+    const body = stdout.slice(0, stdout.lastIndexOf('Links'));
+    expect(body).toContain('[2]');
+    expect(Math.max(...body.split('\n').map((line) => [...line.replace(/\x1b\[[\d;]*m/g, '')].length))).toBeLessThanOrEqual(50);
+  });
+
   test('known terminals get hyperlinks; tmux does not', async () => {
     const inVte = await runCli([url('/story.html')], { tty: true, env: { TERM: 'xterm-256color', VTE_VERSION: '7200' } });
     expect(inVte.stdout).toContain(`${ESC}]8;;`);
@@ -330,6 +344,49 @@ describe('parseHtml and decodeHtml', () => {
       for (const link of block.links) expect(article.paragraphs[index]!.slice(link.start, link.start + link.text.length)).toBe(link.text);
     });
     expect(article.sentences.every((sentence) => article.paragraphs[sentence.paragraph]!.slice(sentence.start).startsWith(sentence.text))).toBe(true);
+  });
+
+  test('any page: links sit at their offsets, targets are safe, and output has no stray controls', () => {
+    const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('\x1b[31mred', '\x1b]8;;https://evil.example/\x07x', '\u202egnp.exe', 'a\u00adb'));
+    const href = fc.oneof(fc.webUrl(), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('javascript:alert(1)', 'mailto:desk@news.example', '/relative', '#top'));
+    const piece = fc.oneof(
+      text.map(escape),
+      fc.tuple(text, href).map(([words, target]) => `<a href="${escape(target)}">${escape(words)}</a>`),
+    );
+    const block = fc
+      .tuple(fc.constantFrom('p', 'h2', 'li', 'blockquote', 'div'), fc.array(piece, { maxLength: 5 }))
+      .map(([tag, pieces]) => `<${tag}>${pieces.join(' ')}</${tag}>`);
+    const chalk = new Chalk({ level: 1 });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
+        const html = `<!doctype html><html><body><article>${blocks.join('\n')}</article></body></html>`;
+        let article: Article;
+        try {
+          article = parseHtml(html, { url: 'https://site.example/news/story', name: 'page' }).article;
+        } catch (error) {
+          expect(error).toBeInstanceOf(NewsReadError);
+          return;
+        }
+        expect(article.blocks).toHaveLength(article.paragraphs.length);
+        article.blocks!.forEach((block, index) => {
+          const paragraph = article.paragraphs[index]!;
+          expect(paragraph).not.toMatch(CONTROL);
+          for (const link of block.links) {
+            expect(paragraph.slice(link.start, link.start + link.text.length)).toBe(link.text);
+            expect(link.href).toMatch(/^(?:https?|mailto):[\x21-\x7e]*$/);
+          }
+        });
+        const view: FullView = { view: 'full', article: articleMeta(article), paragraphs: article.paragraphs, quotes: [], datelineLength: article.datelineLength, blocks: article.blocks! };
+        expect(renderPlain(view, { width: 60 })).not.toMatch(CONTROL);
+        const styled = renderStyled(view, { chalk, width: 60, hyperlinks: true });
+        const leftover = styled.replace(/\x1b\[[\d;]*m/g, '').replace(/\x1b\]8;;(?:https?|mailto):[\x21-\x7e]*\x1b\\|\x1b\]8;;\x1b\\/g, '');
+        expect(leftover).not.toMatch(CONTROL);
+        expect(leftover).not.toMatch(/[\uE000-\uF8FF]/);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   test('a page with no text is an error, not an empty article', () => {

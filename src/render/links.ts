@@ -67,8 +67,8 @@ const MARK = /[\uE0FF\uE101-\uF8FF]/g;
 
 /**
  * markLinks returns styled-path paragraph text with link marks around each
- * link's text. `text` is the paragraph with emphasis marks (U+E000, U+E001)
- * added, which do not count toward the links' offsets.
+ * link's text, and the link's `[n]` after it. `text` is the paragraph with
+ * emphasis marks (U+E000, U+E001) added, which do not count toward the links' offsets.
  */
 export function markLinks(text: string, paragraph: string, links: readonly Link[], numbers: ReadonlyMap<string, number>): string {
   const marks = new Map<number, string>();
@@ -76,7 +76,8 @@ export function markLinks(text: string, paragraph: string, links: readonly Link[
     const number = numbers.get(link.href)!;
     if (number > MAX_MARKED) continue;
     marks.set(link.start, (marks.get(link.start) ?? '') + String.fromCharCode(OPEN_BASE + number));
-    marks.set(link.start + link.text.length, CLOSE + (marks.get(link.start + link.text.length) ?? ''));
+    // The number goes in now, so that wrapping counts it; finishLinks drops it again for a hyperlink.
+    marks.set(link.start + link.text.length, `${CLOSE}[${number}]${marks.get(link.start + link.text.length) ?? ''}`);
   }
   if (marks.size === 0) return text;
   let result = '';
@@ -127,11 +128,14 @@ export function finishLinks(rendered: string, view: View, options: FinishOptions
       output = indent;
       rest = line.slice(indent.length);
     }
-    for (const character of rest) {
+    for (let index = 0; index < rest.length; index++) {
+      const character = rest[index]!;
       const code = character.charCodeAt(0);
       if (character === CLOSE) {
         flush();
-        if (current !== null && !options.hyperlinks) output += chalk.dim(`[${current}]`);
+        const reference = /^\[\d+\]/.exec(rest.slice(index + 1))?.[0] ?? '';
+        if (!options.hyperlinks) output += chalk.dim(reference);
+        index += reference.length;
         current = null;
       } else if (code > OPEN_BASE && code <= 0xf8ff) {
         flush();
