@@ -114,6 +114,8 @@ export class People {
       const token = tokens[at]!;
       if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
       if (NOT_NAME_WORDS.has(token.text) || CUE_VERBS.has(token.text) || SKIPPABLE.has(token.text) || /ed$/.test(token.text)) break;
+      // "Spain's Carlos Moya": the owner is not a role.
+      if (/['’]s$/.test(token.text)) break;
       roleWords.unshift(token.text);
     }
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));

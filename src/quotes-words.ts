@@ -119,7 +119,12 @@ export const PERSON_ROLES = setOf(`
   researcher scientist economist analyst professor spokesman spokeswoman spokesperson governor
   senator mayor ambassador envoy judge captain skipper champion veteran founder officer
   co-chairman co-founder head campaigner politician mp lawyer doctor artist musician director
-  producer presenter editor novelist sprinter athlete hurdler runner
+  producer presenter editor novelist sprinter athlete hurdler runner jumper thrower swimmer cyclist
+  rider driver jockey trainer boxer golfer batsman bowler midfielder defender goalkeeper winger
+  forward teenager youngster newcomer holder favourite seed rookie comedian rapper host poet
+  designer chef prosecutor detective inspector congressman congresswoman councillor official
+  owner investor entrepreneur activist priest bishop archbishop cardinal general colonel
+  commander ceo chairperson principal headteacher teacher surgeon nurse consultant
 `);
 
 /** Nouns that stand for an organisation already named: "the company said". */
@@ -132,4 +137,16 @@ export const ORGANISATION_ROLES = setOf(`
 export const SAYING_NOUNS = setOf(`
   comments remarks statement statements words claims warning warnings editorial interview article
   speech testimony letter message
+`);
+
+/** Nationality nouns that stand for a person already named: "the Scot", "the Spaniard". */
+export const DEMONYMS = setOf(`
+  Briton Scot Scotsman Englishman Welshman Irishman Ulsterman American Canadian Australian Kiwi
+  Frenchman Frenchwoman German Spaniard Italian Portuguese Dutchman Belgian Swiss Austrian Swede
+  Norwegian Dane Finn Icelander Pole Czech Slovak Hungarian Romanian Bulgarian Serb Croat Slovenian
+  Greek Turk Russian Ukrainian Belarusian Georgian Armenian Israeli Palestinian Lebanese Syrian
+  Iraqi Iranian Egyptian Moroccan Algerian Tunisian Nigerian Ghanaian Kenyan Ethiopian Ugandan
+  Zimbabwean Zambian Jamaican Brazilian Argentine Argentinian Chilean Colombian Peruvian Mexican
+  Cuban Venezuelan Uruguayan Paraguayan Chinese Japanese Korean Indian Pakistani Bangladeshi
+  Sri Lankan Afghan Thai Vietnamese Filipino Indonesian Malaysian Singaporean South African
 `);

@@ -4,14 +4,14 @@
 // article is talking about, a short form resolved to the fullest name the
 // article gives, and quotes with no attribution of their own carried over from
 // the quotes around them. Every look-around is bounded, so the work stays linear.
-import { People, type Person } from './quotes-people.js';
+import { People, type Gender, type Person } from './quotes-people.js';
 import {
   DETERMINERS, describe, isCue, isOrganisation, mainSubject, nameOf, organisationName, phraseBackward, phraseForward,
   stripPossessive, subjectAfterComma, subjectBefore, trimDescription, type Phrase, type Token,
 } from './quotes-phrases.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
 import {
-  CUE_VERBS, LABEL_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS,
+  CUE_VERBS, DEMONYMS, LABEL_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS,
   SKIPPABLE, TITLE_WORDS,
 } from './quotes-words.js';
 import type { Article, Quote, QuoteKind, Sentence } from './types.js';
@@ -175,7 +175,10 @@ class Attributor {
     const words = phrase.tokens.map((token) => token.text);
     const last = words.at(-1)!.toLowerCase();
     const pronoun = PRONOUNS.get(last);
-    if (pronoun && words.length === 1) return this.resolvePronoun(pronoun, position);
+    if (pronoun && words.length === 1) {
+      if (pronoun === 'plural' || pronoun === 'neuter') return this.lastSpeaker();
+      return this.resolvePerson(pronoun, position, false);
+    }
     const name = nameOf(phrase);
     if (name && !name.words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) {
       const person = this.people.lookup(name.words);
@@ -195,13 +198,14 @@ class Attributor {
     const description = describe(trimDescription(words));
     const head = stripPossessive(words.at(-1)!).toLowerCase();
     const plural = /[^s]s$/.test(head);
-    if (/^the$/i.test(words[0]!) && /^[\p{Ll}\d]/u.test(words.at(-1)!)) {
+    if (/^the$/i.test(words[0]!) && (/^[\p{Ll}\d]/u.test(words.at(-1)!) || DEMONYMS.has(words.at(-1)!))) {
       // "the minister", "the artists", "The Kansas star": whom the article gave that role, else the person it is about.
       const modifiers = words.slice(1, -1).map((word) => stripPossessive(word).toLowerCase()).filter((word) => !/^(?:of|the|and)$/.test(word));
       // "the 27-year-old" is always a person.
       // "the club's chief executive" belongs to the club, not to whoever was last named.
       const owned = words.some((word) => /['’]s$/.test(word));
-      const recent = !owned && (PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head)) ? this.people.recent(position, null)?.person ?? null : null;
+      const personal = PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head) || (words.length === 2 && DEMONYMS.has(words[1]!));
+      const recent = !owned && personal ? this.resolvePerson(null, position, true)?.person ?? null : null;
       // "A Post Office spokesman said …" then "the spokesman said": the same unnamed speaker.
       const described = (!owned && ORGANISATION_ROLES.has(head) ? this.organisationFor(position, head, description) : null) ??
         this.recentDescription(position, head);
@@ -225,22 +229,21 @@ class Attributor {
     return { name: person.name, aliases: [person.surname, ...person.forms], person, named: true };
   }
 
-  private fits(speaker: Speaker, gender: 'male' | 'female'): boolean {
+  private fits(speaker: Speaker, gender: Gender): boolean {
     const known = speaker.person?.gender;
-    return !known || known === gender;
+    return !gender || !known || known === gender;
   }
 
-  // "he" and "she" look first to someone who spoke earlier in the same sentence,
-  // then to the more recent of the last speaker and the last sentence subject,
-  // then to any person named before.
-  private resolvePronoun(gender: 'male' | 'female' | 'plural' | 'neuter', position: number): Speaker | null {
+  // "he", "she" and "the 21-year-old" look first to someone who spoke earlier in
+  // the same sentence, then to the more recent of the last speaker and the last
+  // sentence subject, then to any person named before.
+  private resolvePerson(gender: Gender, position: number, namedOnly: boolean): Speaker | null {
     const sentence = this.tokens[position]?.sentence ?? 0;
     const previous = this.history.at(-1);
-    if (gender === 'plural' || gender === 'neuter') return previous?.speaker ?? null;
     let spoke: { speaker: Speaker; position: number; sentence: number } | undefined;
     for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
       const entry = this.history[at]!;
-      if (entry.position < position && this.fits(entry.speaker, gender)) {
+      if (entry.position < position && this.fits(entry.speaker, gender) && (!namedOnly || entry.speaker.person)) {
         spoke = entry;
         break;
       }
@@ -256,8 +259,8 @@ class Attributor {
     return spoke?.speaker ?? previous?.speaker ?? null;
   }
 
-  private learn(speaker: Speaker, gender: 'male' | 'female'): Speaker {
-    if (speaker.person) speaker.person.gender ??= gender;
+  private learn(speaker: Speaker, gender: Gender): Speaker {
+    if (speaker.person && gender) speaker.person.gender ??= gender;
     return speaker;
   }
 
