@@ -33,12 +33,16 @@ const WRAPPER_PARAMETERS = 'exports, require, module, __filename, __dirname, imp
 // output unchanged): highlight.js alone takes ~160 ms to import.
 const STAND_INS = ['cli-highlight', 'node-emoji', 'cli-table3', 'supports-hyperlinks', 'ansi-escapes'];
 
-// Commander requires node:child_process at start-up only for executable subcommands.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// Two more stand-ins that depend on who imports: commander requires node:child_process
+// at start-up only for executable subcommands; chalk's #supports-color probes the terminal.
+const importerStandIns = {
+  name: 'importer-stand-ins',
   setup(builder) {
     builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
       args.importer.includes('/node_modules/commander/') ? { path: `${root}src/stubs/child-process.ts` } : undefined,
+    );
+    builder.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes('/node_modules/chalk/') ? { path: `${root}src/stubs/supports-color.ts` } : undefined,
     );
   },
 };
@@ -100,7 +104,7 @@ async function bundle(contents, plugin) {
     // A script has no import.meta; bin passes each bundle its file URL.
     define: { 'import.meta.url': 'importMetaUrl' },
     alias: Object.fromEntries(STAND_INS.map((name) => [name, `${root}src/stubs/${name}.ts`])),
-    plugins: [lazyChildProcess, plugin],
+    plugins: [importerStandIns, plugin],
   });
   const body = `(function (${WRAPPER_PARAMETERS}) {\n${result.outputFiles[0].text}\n})`;
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
