@@ -87,14 +87,14 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const time = document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
   const language = document.documentElement?.getAttribute('lang')?.trim() || null;
   const readerable = isProbablyReaderable(document as never);
+  // Readability's pick from a page that is not a story is one arbitrary part of it: such a page shows its whole body.
+  const wholeBody = readerable ? null : bodyBlocks(document, base);
   const result = new Readability<PageElement>(document as never, { serializer: (node) => node as unknown as PageElement }).parse();
 
   let collected = readerable && result?.content ? collectBlocks(result.content, base, false) : [];
   if (collected.length === 0) {
-    // Readability's pick from a page that is not a story is one arbitrary part of it: show the whole body instead.
     warnings.push(`${options.name}: this page does not read as an article; showing all the text found on it`);
-    const fresh = parseHTML(html) as unknown as { document: PageDocument };
-    collected = fresh.document.body ? collectBlocks(fresh.document.body, base, true) : [];
+    collected = wholeBody ?? bodyBlocks((parseHTML(html) as unknown as { document: PageDocument }).document, base);
   }
 
   const title = cleanText(result?.title || document.title) || null;
@@ -107,6 +107,10 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const source = cleanText(result?.siteName ?? '') || hostName(options.url);
   const date = shortDate(result?.publishedTime ?? time);
   return { article: buildArticle(collected, { title, byline, role, source, date, language: result?.lang || language }), warnings };
+}
+
+function bodyBlocks(document: PageDocument, base: URL | null): Collected[] {
+  return document.body ? collectBlocks(document.body, base, true) : [];
 }
 
 interface PageMeta {
