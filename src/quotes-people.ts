@@ -99,6 +99,10 @@ export class People {
       this.bySurname.set(surname, person);
     }
     const full = name.words.map(stripPossessive).join(' ');
+    // "Pieter van Wyk" is Mr van Wyk: the particles belong to the surname.
+    let particles = name.words.length - 1;
+    while (particles > 1 && PARTICLES.has(name.words[particles - 1]!)) particles--;
+    if (particles < name.words.length - 1) person.forms.add(name.words.slice(particles).map(stripPossessive).join(' '));
     if (name.words.length >= 2 && full.split(' ').length > person.name.split(' ').filter(Boolean).length) {
       person.name = full;
       if (!this.byFirst.has(name.words[0]!)) this.byFirst.set(name.words[0]!, person);

@@ -260,7 +260,7 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
       const afterPossessive = previous && /['’]s$/.test(previous.text);
       if (!afterPossessive && lowercase === 0 && collected.some((word) => /^\p{Lu}/u.test(word.text)) && !DETERMINERS.has(previous!.text.toLowerCase())) break;
       // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
-      if (lowercase >= 2 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
+      if (lowercase >= 3 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
       lowercase++;
     }
     collected.push(token);
