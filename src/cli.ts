@@ -66,7 +66,7 @@ function positiveInteger(name: string, maximum: number) {
 export function createProgram(): Command {
   const program = new Command('news-read')
     .description('Read a news article in the terminal: the whole story, its summary, or its quotations.')
-    .argument('[article]', 'a bundled article slug, a file path, or - for standard input (default: the bundled article)')
+    .argument('[article]', 'a bundled article slug, a file path (text or a saved web page), an http(s) URL, or - for standard input (default: the bundled article)')
     .optionsGroup(GROUPS.views)
     .addOption(new Option('--full', 'show the whole article (the default view)').conflicts(['summary', 'quotes']))
     .addOption(new Option('--summary', 'show the sentences that carry the story').conflicts(['full', 'quotes']))
