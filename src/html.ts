@@ -85,7 +85,7 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const base = baseUrl(document, options.url);
   // Readability takes the elements it keeps out of the document, so read what it may lose first.
   const time = document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
-  const language = document.documentElement?.getAttribute('lang')?.trim() || null;
+  const language = cleanText(document.documentElement?.getAttribute('lang') ?? '') || null;
   const readerable = isProbablyReaderable(document as never);
   // Readability's pick from a page that is not a story is one arbitrary part of it: such a page shows its whole body.
   const wholeBody = readerable ? null : bodyBlocks(document, base);
@@ -106,7 +106,7 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   if (byline) ({ byline, role } = splitByline(byline));
   const source = cleanText(result?.siteName ?? '') || hostName(options.url);
   const date = shortDate(result?.publishedTime ?? time);
-  return { article: buildArticle(collected, { title, byline, role, source, date, language: result?.lang || language }), warnings };
+  return { article: buildArticle(collected, { title, byline, role, source, date, language: cleanText(result?.lang ?? '') || language }), warnings };
 }
 
 function bodyBlocks(document: PageDocument, base: URL | null): Collected[] {
