@@ -1,8 +1,11 @@
 // Article text is untrusted: nothing in it may drive the terminal.
 
 // Whole escape sequences, 7-bit and 8-bit: CSI, OSC/DCS/SOS/PM/APC strings (to BEL or ST), and two-byte escapes.
+// A string with no terminator loses only its introducer: one stray U+009D must not
+// swallow the rest of the article. Its payload stops at the next ESC or string
+// control, so many unterminated introducers still take one linear pass.
 const ESCAPE_SEQUENCE =
-  /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)|\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
+  /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)|\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
 // C0 but tab and newline, DEL, C1, and the bidi embeddings, overrides and isolates that can disguise text.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 

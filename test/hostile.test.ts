@@ -13,6 +13,7 @@ import { main } from '../src/cli.js';
 import { NewsReadError } from '../src/errors.js';
 import type { ErrorCode } from '../src/errors.js';
 import { parseArticle } from '../src/parse.js';
+import { stripControls } from '../src/sanitize.js';
 import { listBundledSlugs, readSource, resolveSource } from '../src/source.js';
 import { displayWidth, wrapText } from '../src/width.js';
 import { runCli } from './helpers.js';
@@ -340,6 +341,15 @@ describe('escape codes in the article', () => {
     // marked-terminal alone would leave "[31m" behind once ESC is gone: sequences go whole.
     if (args.includes('--json')) JSON.parse(result.stdout);
     else expect(result.stdout).not.toMatch(/\[(?:31|0|2J|5|25)m|\]0;|\]8;;|1;2\|/);
+  });
+
+  test('an escape string with no terminator loses only its introducer, not the rest of the article', () => {
+    expect(stripControls('Start \x9d of the story. Second sentence.')).toBe('Start  of the story. Second sentence.');
+    expect(stripControls('Start \x1b]0;no end. Second sentence.')).toBe('Start 0;no end. Second sentence.');
+    expect(stripControls('a\x1b]0;ti\x1b[31mtle\x07b')).toBe('a0;titleb');
+    expect(stripControls('a\x1b]8;;http://x.example/\x1b\\link\x1b]8;;\x1b\\b \x90dcs\x9cc')).toBe('alinkb c');
+    // Many unterminated introducers still take one linear pass (a lazy match to the end would not).
+    expect(stripControls('\x9dword '.repeat(100_000))).toBe('word '.repeat(100_000));
   });
 
   test('JSON escapes control characters instead of dropping them, and stays valid', async () => {
