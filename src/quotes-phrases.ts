@@ -214,9 +214,8 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
     }
     collected.unshift(current);
     if (PRONOUNS.has(lower)) break;
-    if (DETERMINERS.has(lower)) {
-      if (!isWord(tokens[at - 1], 'of')) break;
-    }
+    // "one of her male colleagues", "a spokesman for the council": the phrase goes on past "of" and "for".
+    if (DETERMINERS.has(lower) && !isWord(tokens[at - 1], 'of') && !isWord(tokens[at - 1], 'for')) break;
     at--;
   }
   if (collected.length === 0) return null;
@@ -294,6 +293,8 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
 // "the official Xinhua News Agency" → "Xinhua News Agency"; "the EOC" → "EOC": an
 // organisation is named by its capitalised run.
 export function organisationName(words: string[]): string | null {
+  // "a spokesman for the Local Government Association" is a person, described.
+  if (/^(?:a|an|one)$/i.test(words[0] ?? '')) return null;
   let first = words.length;
   while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!) && !NOT_NAME_WORDS.has(words[first - 1]!)) first--;
   const run = words.slice(first);

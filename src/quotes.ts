@@ -159,6 +159,17 @@ function isFragment(text: string, span: QuoteSpan): boolean {
   return !(leadsSentence && /^[\p{Lu}\d'‘]/u.test(words) && wordCount >= 3);
 }
 
+// "according to the club's chief executive, Sarah Lin," and "said one pensioner,
+// Mary Jones": a description followed by a name in apposition is that person.
+function namedApposition(tokens: Token[], phrase: Phrase | null, ceiling: number): Phrase | null {
+  if (!phrase || nameOf(phrase)) return phrase;
+  const comma = phrase.start + phrase.tokens.length;
+  if (tokens[comma]?.text !== ',') return phrase;
+  const apposition = phraseForward(tokens, comma + 1, ceiling);
+  const name = apposition && nameOf(apposition);
+  return apposition && name && name.words.length >= 2 ? apposition : phrase;
+}
+
 class Attributor {
   private people: People;
   private tokens: Token[];
@@ -271,14 +282,7 @@ class Attributor {
     const lower = word.toLowerCase();
     let phrase: Phrase | null = null;
     if (lower === 'according') {
-      phrase = phraseForward(tokens, verb + 2, ceiling);
-      // "according to the club's chief executive, Sarah Lin,": the name in apposition.
-      const comma = verb + 2 + (phrase?.tokens.length ?? 0);
-      if (phrase && tokens[comma]?.text === ',') {
-        const apposition = phraseForward(tokens, comma + 1, ceiling);
-        const name = apposition && nameOf(apposition);
-        if (apposition && name && name.words.length >= 2) phrase = apposition;
-      }
+      phrase = namedApposition(tokens, phraseForward(tokens, verb + 2, ceiling), ceiling);
     } else if (lower === 'speaking') {
       let comma = verb + 1;
       while (comma <= ceiling && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote') comma++;
@@ -293,7 +297,7 @@ class Attributor {
         const ends = !bare && (!following || following.sentence !== tokens[verb]!.sentence || following.kind === 'punct' ||
           (following.kind === 'word' && /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text)));
         if (after && ends && (nameOf(after) || /^\p{Lu}/u.test(after.tokens[0]!.text) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))) {
-          phrase = after;
+          phrase = namedApposition(tokens, after, ceiling);
         }
       }
       phrase ??= subjectBefore(tokens, verb, floor);
