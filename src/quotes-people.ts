@@ -178,8 +178,12 @@ export class People {
     return found;
   }
 
-  /** recent returns the most recent confirmed person mentioned before `position` that fits `gender` (in subject position, if asked). */
-  recent(position: number, gender: 'male' | 'female' | null, subject = false): Mention | null {
+  /**
+   * recent returns the most recent person mentioned before `position` that fits `gender`: in subject
+   * position, if asked, and confirmed as a person (by an honorific, a lone surname or speech) unless
+   * `unconfirmed` allows any two-word name.
+   */
+  recent(position: number, gender: 'male' | 'female' | null, subject = false, unconfirmed = false): Mention | null {
     let low = 0;
     let high = this.mentions.length;
     while (low < high) {
@@ -189,7 +193,7 @@ export class People {
     }
     for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
       const mention = this.mentions[at]!;
-      if (!mention.person.confirmed || !mention.person.name || (subject && !mention.subject)) continue;
+      if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject)) continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
       return mention;
     }

@@ -32,7 +32,8 @@ export const CUE_VERBS = setOf(`
   cried demanded conclude concludes concluded
   continue continues continued agree agrees agreed assure assures assured
   caution cautions cautioned jeer jeers jeered mock mocks mocked
-  tweet tweets tweeted
+  tweet tweets tweeted chant chants chanted sang yelled screamed whispered pleaded begged
+  exclaimed retorted muttered
   according speaking
 `);
 
@@ -77,7 +78,8 @@ export const ORGANISATION_WORDS = setOf(`
   Inc Ltd Plc plc Club Board Court Police Service Services Trust Foundation Society Organisation
   Organization Institution Authority Parliament Government Congress Senate Assembly Fund
   Network Channel Radio Television TV Magazine Journal Herald Telegraph Guardian Press Agency
-  Airlines Motors Industries Holdings Partners Labs Laboratories Centre Center Co
+  Airlines Motors Industries Holdings Partners Labs Laboratories Centre Center Co League Alliance
+  Coalition Campaign Movement Forum Institute Library Museum Hospital School Academy Council
 `);
 
 /** Capitalised words that start sentences or clauses and are never part of a name. */

@@ -260,7 +260,8 @@ class Attributor {
       }
     }
     if (spoke && spoke.sentence === sentence) return this.learn(spoke.speaker, gender);
-    const subject = this.people.recent(position, gender, true);
+    // "United Kingdom" may open a sentence; only "the 21-year-old", which must be a person, takes any name there.
+    const subject = this.people.recent(position, gender, true, namedOnly);
     const spokeRecently = spoke && sentence - spoke.sentence <= 3 ? spoke : undefined;
     const subjectRecently = subject && sentence - this.tokens[subject.position]!.sentence <= 3 ? subject : undefined;
     if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position)) return this.learn(spokeRecently.speaker, gender);

@@ -240,6 +240,54 @@ describe('extractQuotes: attribution', () => {
   });
 });
 
+describe('extractQuotes: attribution details', () => {
+  it('takes the sentence subject for a participle and a second verb', () => {
+    const quotes = quotesOf(
+      'Chancellor Tom Reeve warned his party against complacency, saying: "Nothing is won yet."',
+      'Protesters blocked the road and chanted "no more cuts" outside the gates.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['Nothing is won yet.', 'Tom Reeve'],
+      ['no more cuts', 'Protesters'],
+    ]);
+  });
+
+  it('prefers the name set in apposition to a description', () => {
+    const quotes = quotesOf(
+      '"It is a scandal," said one pensioner, Mary Jones.',
+      'Her neighbour, Arthur Pike, said: "We were never asked."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['It is a scandal,', 'Mary Jones'],
+      ['We were never asked.', 'Arthur Pike'],
+    ]);
+  });
+
+  it('reads "the Scot" and "the 21-year-old" as the person the sentences are about', () => {
+    const quotes = quotesOf(
+      'Jamie Laird beat Spain’s Pablo Ortiz in straight sets.',
+      'The Scot, seeded fourth, needed just over an hour.',
+      '"I felt sharp from the start," said the 21-year-old.',
+    );
+    expect(pairs(quotes)).toEqual([['I felt sharp from the start,', 'Jamie Laird']]);
+  });
+
+  it('lets "the company" stand for the company that spoke, but not for another body', () => {
+    const quotes = quotesOf(
+      'Brightline blamed "a criminal group" for the breach.',
+      'The company said: "We apologise."',
+      'The Football League said the club had been "reckless".',
+      'The club said it was "disappointed".',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['a criminal group', 'Brightline'],
+      ['We apologise.', 'Brightline'],
+      ['reckless', 'Football League'],
+      ['disappointed', 'the club'],
+    ]);
+  });
+});
+
 describe('matchesSpeaker', () => {
   const quotes = quotesOf(
     'Transport secretary Grace Obi visited the depot.',
