@@ -123,17 +123,22 @@ export class People {
       roleWords.unshift(token.text);
     }
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
-    const role = [...roleWords, ...ownRoles];
-    for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
-    if (role.length > 0) {
-      const head = stripPossessive(role.at(-1)!).toLowerCase();
-      person.heads.add(head);
-      const holders = this.byHead.get(head) ?? new Set<Person>();
-      holders.add(person);
-      this.byHead.set(head, holders);
-    }
-    if (role.length > 0) person.forms.add(role.join(' '));
+    this.addRole(person, [...roleWords, ...ownRoles]);
+    this.addRole(person, appositiveRole(tokens, position + run.length));
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
+  }
+
+  private addRole(person: Person, role: string[]) {
+    if (role.length === 0) return;
+    for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
+    // The head is the last noun before "of", "at" or "for": "chief executive of Passenger Focus".
+    const linked = role.findIndex((word) => /^(?:of|at|for|with)$/.test(word));
+    const head = stripPossessive(role[(linked > 0 ? linked : role.length) - 1]!).toLowerCase();
+    person.heads.add(head);
+    const holders = this.byHead.get(head) ?? new Set<Person>();
+    holders.add(person);
+    this.byHead.set(head, holders);
+    person.forms.add(role.join(' '));
   }
 
   /** lookup returns the person a name or surname stands for, if the article introduced them. */
@@ -199,6 +204,22 @@ export class People {
     }
     return null;
   }
+}
+
+// "Anthony Smith, chief executive of Passenger Focus, said": the role set off after a name.
+function appositiveRole(tokens: Token[], after: number): string[] {
+  if (tokens[after]?.text !== ',') return [];
+  const role: string[] = [];
+  for (let at = after + 1; at < tokens.length && at <= after + 9; at++) {
+    const token = tokens[at]!;
+    if (token.text === ',') break;
+    if (token.kind !== 'word' || token.sentence !== tokens[after]!.sentence) return [];
+    role.push(token.text);
+  }
+  const first = role[0] ?? '';
+  // A role starts with a lowercase noun or a determiner: "a lawyer", "head of …", not "who" or a verb.
+  if (role.length === 0 || /^\p{Lu}/u.test(first) || /^(?:who|which|that|and|but|said|says)$/.test(first) || CUE_VERBS.has(first)) return [];
+  return DETERMINERS.has(first) ? role.slice(1) : role;
 }
 
 // The first name in a sentence, with no verb before it, is the sentence's subject.
