@@ -54,6 +54,36 @@ export class People {
       this.addRun(tokens, index, end);
       index = end + 1;
     }
+    this.learnGenders(tokens);
+  }
+
+  // "Ashia Hansen has ruled out a comeback after a setback in her recovery": in a
+  // sentence that names one person, a his or her after the name tells the gender
+  // ("Her coach Aston Moore" is someone else's coach).
+  private learnGenders(tokens: Token[]) {
+    const gendered = new Map<number, { gender: 'male' | 'female'; position: number }[]>();
+    tokens.forEach((token, position) => {
+      if (token.kind !== 'word') return;
+      const gender = /^(?:he|his|him|himself)$/i.test(token.text) ? 'male' : /^(?:she|her|hers|herself)$/i.test(token.text) ? 'female' : null;
+      if (!gender) return;
+      const seen = gendered.get(token.sentence) ?? [];
+      seen.push({ gender, position });
+      gendered.set(token.sentence, seen);
+    });
+    let first = 0;
+    while (first < this.mentions.length) {
+      const sentence = tokens[this.mentions[first]!.position]!.sentence;
+      let last = first;
+      while (last + 1 < this.mentions.length && tokens[this.mentions[last + 1]!.position]!.sentence === sentence) last++;
+      const people = new Set(this.mentions.slice(first, last + 1).map((mention) => mention.person));
+      const named = this.mentions[first]!.position;
+      const genders = new Set((gendered.get(sentence) ?? []).filter((seen) => seen.position > named).map((seen) => seen.gender));
+      if (people.size === 1 && genders.size === 1) {
+        const person = [...people][0]!;
+        person.gender ??= [...genders][0]!;
+      }
+      first = last + 1;
+    }
   }
 
   private addRun(tokens: Token[], first: number, last: number) {

@@ -240,7 +240,9 @@ class Attributor {
     return { name: person.name, aliases: [person.surname, ...person.forms], person, named: true };
   }
 
+  // "he" and "she" are people: not an organisation, nor "reports" or "the Tories".
   private fits(speaker: Speaker, gender: Gender): boolean {
+    if (speaker.organisation || (!speaker.named && /[^s]s$/.test(speaker.name))) return false;
     const known = speaker.person?.gender;
     return !gender || !known || known === gender;
   }
@@ -485,7 +487,15 @@ function verbLikeQuote(tokens: Token[], attributor: Attributor, draft: Draft): S
 
 // A narrative cue tells who is talking only when it is a verb of saying, not "calls for a shift".
 function isTalker(tokens: Token[], verb: number): boolean {
-  return !/^(?:calls?|shows?|showed|continues?|continued|agreed?)$/.test(tokens[verb]!.text);
+  const word = tokens[verb]!.text;
+  // "according to reports" credits a source for a fact; nobody is talking.
+  if (word.toLowerCase() === 'according') return false;
+  const next = tokens[verb + 1]?.text ?? '';
+  if (/^(?:shows?|showed)$/.test(word)) return false;
+  // "agreed to pay", "continued to fall", "calls for a shift" are not speech; "Jones agreed." is.
+  if (/^(?:agreed?|continues?|continued)$/.test(word)) return next !== 'to';
+  if (/^calls?$/.test(word)) return next !== 'for';
+  return true;
 }
 
 function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
