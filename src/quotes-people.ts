@@ -4,7 +4,9 @@
 import {
   isCapitalized, PARTICLES, DETERMINERS, stripPossessive, trimName, type Token,
 } from './quotes-phrases.js';
-import { CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE } from './quotes-words.js';
+import {
+  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE,
+} from './quotes-words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
 export type Gender = 'male' | 'female' | null;
@@ -154,6 +156,8 @@ export class People {
     }
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
     this.addRole(person, [...roleWords, ...ownRoles]);
+    // "rapper DJ Flint", "economy minister Heizo Takenaka": a person's role names a person.
+    if (roleWords.length > 0 && PERSON_ROLES.has(roleWords.at(-1)!.toLowerCase())) person.confirmed = true;
     this.addRole(person, appositiveRole(tokens, position + run.length));
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }

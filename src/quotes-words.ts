@@ -80,6 +80,7 @@ export const ORGANISATION_WORDS = setOf(`
   Network Channel Radio Television TV Magazine Journal Herald Telegraph Guardian Press Agency
   Airlines Motors Industries Holdings Partners Labs Laboratories Centre Center Co League Alliance
   Coalition Campaign Movement Forum Institute Library Museum Hospital School Academy Council
+  Prize Award Awards Festival Cup Championship Championships Games Trophy Tournament Open Olympics
 `);
 
 /** Capitalised words that start sentences or clauses and are never part of a name. */

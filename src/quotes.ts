@@ -501,7 +501,7 @@ function isTalker(tokens: Token[], verb: number): boolean {
 function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
   if (!draft.fragment) return null;
   const before = tokens[draft.token - 1];
-  if (!before || before.kind !== 'word') return null;
+  if (!before || before.kind === 'quote') return null;
   const lower = before.text.toLowerCase();
   if (TITLE_WORDS.has(lower)) return 'title';
   // "a report, called “Counting the Cost”": a capitalised name of several words is a title.
@@ -510,8 +510,10 @@ function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
     words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length && /^\p{Lu}/u.test(words.at(-1)!)) return 'title';
   if (LABEL_WORDS.has(lower)) return 'scare';
   if ((lower === 'as' || lower === 'the') && LABEL_WORDS.has(tokens[draft.token - 2]?.text.toLowerCase() ?? '')) return 'scare';
-  // "the study "Whose Secretary are You"": a capitalised phrase named by the noun before it.
-  if (/^(?:study|report|book|film|album|song|programme|program|show|series|campaign|play|novel|survey|paper|documentary|exhibition|single)$/.test(lower) &&
+  // "the study "Whose Secretary are You"", "their album, "Northern Skies"": a capitalised
+  // phrase named by the noun before it.
+  const noun = lower === ',' ? tokens[draft.token - 2]?.text.toLowerCase() ?? '' : lower;
+  if (/^(?:study|report|book|film|album|song|programme|program|show|series|campaign|play|novel|survey|paper|documentary|exhibition|single|movie|musical|opera|poem|painting|game)$/.test(noun) &&
     /^\p{Lu}/u.test(draft.quote.text)) return 'title';
   return null;
 }
