@@ -170,7 +170,8 @@ async function writeCodeCaches(chunks) {
   for (const argv of views) {
     const io = fakeIo();
     const status = await main(argv, io);
-    if (status !== 0) throw new Error(`news-read ${argv.join(' ')} exited ${status} while warming the code cache: ${io.stderr.text}`);
+    // Only the cache is at stake here; the tests say whether the view works.
+    if (status !== 0) console.warn(`build.mjs: news-read ${argv.join(' ')} exited ${status} while warming the code cache: ${io.stderr.text}`);
   }
   for (const chunk of chunks) loadChunk(chunk);
   for (const { script, hash, filename } of scripts.values()) writeFileSync(`${filename}.${hash}.v8cache`, script.createCachedData());
