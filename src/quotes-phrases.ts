@@ -2,8 +2,8 @@
 // reporting verb, and what a phrase names (a person, an organisation, a role).
 // Every reader looks at a bounded number of tokens, so attribution stays linear.
 import {
-  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PHRASE_BREAKS, PRONOUNS, ROLE_WORDS, ROYAL_TITLES,
-  SKIPPABLE,
+  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, ROLE_WORDS,
+  ROYAL_TITLES, SKIPPABLE,
 } from './quotes-words.js';
 
 /** Name particles that stay inside a name ("Nick Van den Brul", "Charles de Gaulle"). */
@@ -299,7 +299,8 @@ export function organisationName(words: string[]): string | null {
   while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!) && !NOT_NAME_WORDS.has(words[first - 1]!)) first--;
   const run = words.slice(first);
   if (run.length === 0) return null;
-  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!);
+  // "the PM" and "the MP" are people, not bodies.
+  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!) && !PERSON_ROLES.has(run[0]!.toLowerCase());
   if (!acronym && !run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
   return run.join(' ');
 }

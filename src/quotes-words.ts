@@ -127,7 +127,7 @@ export const PERSON_ROLES = setOf(`
   forward teenager youngster newcomer holder favourite seed rookie comedian rapper host poet
   designer chef prosecutor detective inspector congressman congresswoman councillor official
   owner investor entrepreneur activist priest bishop archbishop cardinal general colonel
-  commander ceo chairperson principal headteacher teacher surgeon nurse consultant
+  commander ceo chairperson principal headteacher teacher surgeon nurse consultant pm mep
 `);
 
 /** Nouns that stand for an organisation already named: "the company said". */

@@ -293,7 +293,8 @@ class Attributor {
     } else {
       const previous = tokens[verb - 1];
       // `"…," said Mr Stone` and `…, said Mr Thomas.`: the subject comes after the verb.
-      if (verb === floor || previous?.kind === 'quote' || previous?.text === ',') {
+      // A participle is never inverted: ", accusing the Tories of" has its subject before it.
+      if ((verb === floor || previous?.kind === 'quote' || previous?.text === ',') && !/ing$/.test(word)) {
         const after = phraseForward(tokens, verb + 1, ceiling);
         const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
         const bare = after !== null && DETERMINERS.has(after.tokens.at(-1)!.text.toLowerCase());
