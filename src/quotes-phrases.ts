@@ -70,8 +70,10 @@ export interface TrimmedName {
   honorific: string | null;
 }
 
-// "British foreign secretary Boris Johnson" → Boris Johnson; "Mr Lavrov" → Lavrov
-// with its honorific; "Crown Prince Frederik" keeps the royal title.
+/**
+ * trimName returns the name in a capitalised run: "British foreign secretary Boris Johnson" →
+ * Boris Johnson; "Mr Lavrov" → Lavrov with its honorific; "Crown Prince Frederik" keeps the royal title.
+ */
 export function trimName(run: string[]): TrimmedName | null {
   const words = run.filter((word) => word !== '');
   for (let at = words.length - 1; at >= 0; at--) {
@@ -104,7 +106,7 @@ export function trimName(run: string[]): TrimmedName | null {
   return { words: kept, honorific: null };
 }
 
-// The noun phrase that ends just before `verb`: the reporting verb's subject.
+/** subjectBefore returns the reporting verb's subject: the noun phrase that ends just before `verb`. */
 export function subjectBefore(tokens: Token[], verb: number, floor: number): Phrase | null {
   let at = verb - 1;
   for (;;) {
@@ -166,7 +168,7 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
   return phrase;
 }
 
-// The subject that opens the sentence, after an opening phrase such as "In a statement,".
+/** mainSubject returns the subject that opens the sentence, after an opening phrase such as "In a statement,". */
 export function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
   let start = before;
   while (start > floor && tokens[start - 1]!.sentence === tokens[before]!.sentence) start--;
@@ -244,7 +246,7 @@ export function phraseForward(tokens: Token[], first: number, ceiling: number): 
   return collected.length > 0 ? { tokens: collected, start: first } : null;
 }
 
-// The subject after "Speaking to CNN, ": a name, or a possessive and its noun ("Syria's president").
+/** subjectAfterComma returns the subject starting at `first`: a name, or a possessive and its noun ("Syria's president"). */
 export function subjectAfterComma(tokens: Token[], first: number): Phrase | null {
   const collected: Token[] = [];
   let lowercase = 0;
@@ -268,7 +270,7 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
   return collected.length > 0 ? { tokens: collected, start: first } : null;
 }
 
-// The trailing capitalised run of a phrase when it reads as a person's name.
+/** nameOf returns the trailing capitalised run of a phrase when it reads as a person's name. */
 export function nameOf(phrase: Phrase): TrimmedName | null {
   let words = phrase.tokens.map((token) => token.text);
   // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
@@ -290,8 +292,7 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
   return name;
 }
 
-// "the official Xinhua News Agency" → "Xinhua News Agency"; "the EOC" → "EOC": an
-// organisation is named by its capitalised run.
+/** organisationName returns an organisation's capitalised name ("the official Xinhua News Agency" → "Xinhua News Agency"), or null. */
 export function organisationName(words: string[]): string | null {
   // "a spokesman for the Local Government Association" is a person, described.
   if (/^(?:a|an|one)$/i.test(words[0] ?? '')) return null;
@@ -305,6 +306,7 @@ export function organisationName(words: string[]): string | null {
   return run.join(' ');
 }
 
+/** trimDescription returns the phrase without leading lowercase words that are not a determiner ("convincing Russia" → "Russia"). */
 export function trimDescription(words: string[]): string[] {
   let first = 0;
   while (first < words.length - 1 && /^\p{Ll}/u.test(words[first]!) && !DETERMINERS.has(words[first]!) &&
