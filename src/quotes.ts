@@ -46,7 +46,7 @@ interface Draft {
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.\-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()\[\]—–-]/gu;
 const PUNCTUATION = ',;:!?.()[]—–-';
-const WINDOW = 40;
+const WINDOW = 60;
 
 /** extractQuotes returns every double-quoted span of the article, in article order, with its speaker. */
 export function extractQuotes(article: Article): Quote[] {
