@@ -17,12 +17,19 @@ const dist = `${resolve(__dirname, '../dist')}/`;
 const loaded = new Map();
 const uncached = [];
 
-loadChunk('main')
-  .main(process.argv.slice(2), process)
-  .then((status) => {
-    process.exitCode = status;
-    for (const write of uncached) write();
-  });
+let bundle;
+try {
+  bundle = loadChunk('main');
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+  // A checkout built with `tsc` alone has no bundle.
+  process.stderr.write(`news-read: ${error.path} is missing; run npm run build\n`);
+  process.exitCode = 1;
+}
+bundle?.main(process.argv.slice(2), process).then((status) => {
+  process.exitCode = status;
+  for (const write of uncached) write();
+});
 
 // loadChunk returns the exports of a bundle ("main", or a chunk that main loads on demand), running it once.
 function loadChunk(name) {
