@@ -246,8 +246,8 @@ function appositiveRole(tokens: Token[], after: number): string[] {
   const role: string[] = [];
   for (let at = after + 1; at < tokens.length && at <= after + 9; at++) {
     const token = tokens[at]!;
-    if (token.text === ',') break;
-    if (token.kind !== 'word' || token.sentence !== tokens[after]!.sentence) return [];
+    if (token.kind === 'punct' || token.sentence !== tokens[after]!.sentence) break;
+    if (token.kind !== 'word') return [];
     role.push(token.text);
   }
   const first = role[0] ?? '';
