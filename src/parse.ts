@@ -20,7 +20,9 @@ const EMAIL = /^(?:e-?mail:\s*)?<?([\w.+-]+@([\w-]+(?:\.[\w-]+)+))>?$/i;
 const DATELINE =
   /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*){0,3})(?:,[^\n/—–]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/\/|—|–|--|-)\s+/u;
 const TERMINAL = /[.!?…:]["'”’)\]]*$/;
-const HEADING = /^#{1,6}\s+(.+?)\s*#*$/;
+// Only the opening of an ATX heading: headingTitle trims the closing hashes, which a
+// lazy `(.+?)\s*#*$` would do in quadratic time on a long line of spaces or hashes.
+const HEADING = /^#{1,6}\s+/;
 
 /**
  * parseArticle turns article text into the Article model. It reads three
@@ -36,13 +38,14 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
     title: null, byline: null, role: null, dateline: null, source: null, date: null, contact: null,
   };
 
-  let lines = body.split('\n').map((line) => line.replace(/\s+$/, ''));
+  // trimEnd, not /\s+$/: that regular expression is quadratic in a long run of inner whitespace.
+  let lines = body.split('\n').map((line) => line.trimEnd());
   lines = trimBlankLines(lines);
 
   let markdown = false;
-  const heading = HEADING.exec(lines[0] ?? '');
-  if (heading) {
-    metadata.title = heading[1]!;
+  const heading = headingTitle(lines[0] ?? '');
+  if (heading !== null) {
+    metadata.title = heading;
     markdown = true;
     lines = trimBlankLines(lines.slice(1));
   } else if (startsWithHeadline(lines)) {
@@ -266,10 +269,22 @@ function joinLines(lines: string[]): Paragraph {
   return { text, breaks };
 }
 
+// `# Title ##` → "Title": the text after the opening hashes, less any closing hashes and the space before them.
+function headingTitle(line: string): string | null {
+  const opening = HEADING.exec(line);
+  if (!opening) return null;
+  const rest = line.slice(opening[0].length);
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  return rest.slice(0, Math.max(1, rest.slice(0, end).trimEnd().length));
+}
+
 // Markdown input: links become their text, strong emphasis loses its markers, "## " goes.
+// Link text and targets stop at the next bracket, and strong text at the next marker,
+// so a line of unclosed "[" or "**" takes linear time rather than quadratic.
 function stripInlineMarkdown(line: string): string {
   return line
     .replace(/^#{1,6}\s+/, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2');
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
+    .replace(/\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__/g, (_whole, stars?: string, underscores?: string) => stars ?? underscores ?? '');
 }

@@ -33,7 +33,10 @@ const OPENERS = new Set([
   'however', 'meanwhile', 'still', 'now', 'then', 'last', 'earlier', 'later', 'one', 'no', 'both',
 ]);
 
-const CANDIDATE = /[.!?\u2026]+["'\u201d\u2019\u00bb)\]]*(?=\s|$)/g;
+// A run of terminal punctuation and closing quotes, taken whole (the lookahead-and-
+// backreference pairs act as atomic groups) and only from the start of the run: a
+// backtracking `[.!?]+` made a line of 100 000 dots take minutes.
+const CANDIDATE = /(?<![.!?\u2026])(?=([.!?\u2026]+))\1(?=(["'\u201d\u2019\u00bb)\]]*))\2(?=\s|$)/g;
 const LOWER_START = /^\p{Ll}/u;
 const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
 

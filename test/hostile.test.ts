@@ -459,6 +459,12 @@ describe('structure', () => {
     ['a 2 MB paragraph with no punctuation', () => Array.from({ length: 350_000 }, (_, index) => ['alpha', 'beta', 'gamma', 'word'][index % 4]).join(' ')],
     ['a 1 MB line of straight quote marks', () => '"'.repeat(1024 * 1024)],
     ['a 1 MB line of curly quote marks', () => '“”‘’'.repeat(90_000)],
+    // Each of these took minutes with a backtracking regular expression.
+    ['a line of 200 000 full stops', () => `Start ${'.'.repeat(200_000)} end`],
+    ['a run of 100 000 "!" and then quote marks', () => `a ${'!'.repeat(100_000)}${'"'.repeat(1000)}b`],
+    ['a Markdown heading, then 100 000 unclosed "**", "__" and "["', () => `# Title\n\n${'**a __b [c '.repeat(100_000)}`],
+    ['a heading line with long runs of spaces and hashes', () => `# a${`${' '.repeat(1000)}x${'#'.repeat(1000)}y`.repeat(500)}\n\nBody.`],
+    ['a line with long runs of tabs', () => `a${`${'\t'.repeat(1000)}x`.repeat(1000)}\n\nBody.`],
   ])('%s finishes in every view and output', async (_name, make) => {
     const path = writeScratch('big.txt', `${make()}\n`);
     for (const args of ALL_WAYS) {

@@ -135,6 +135,8 @@ function bench() {
     '1 MB line of " marks': '"'.repeat(1024 * 1024),
     '1 MB line of curly quotes': '“”‘’'.repeat(90_000),
     '10 000 tiny paragraphs': Array.from({ length: 10_000 }, (_, index) => `Item ${index} is short.`).join('\n\n'),
+    '200 000 full stops': `Start ${'.'.repeat(200_000)} end`,
+    'Markdown, 100 000 unclosed ** __ [': `# Title\n\n${'**a __b [c '.repeat(100_000)}`,
   };
   console.log('\nbench: wall time of the built bin (start-up included)');
   try {
