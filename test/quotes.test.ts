@@ -114,6 +114,14 @@ describe('extractQuotes: attribution', () => {
     expect(quotes.map((quote) => quote.cue)).toEqual(['said', 'said']);
   });
 
+  it('reads an attribution set inside a split quote, for both halves', () => {
+    const quotes = quotesOf('"I think," said councillor Geoff Hunt, "that the decision was made long ago."');
+    expect(pairs(quotes)).toEqual([
+      ['I think,', 'Geoff Hunt'],
+      ['that the decision was made long ago.', 'Geoff Hunt'],
+    ]);
+  });
+
   it('reads a speaker set off with a dash', () => {
     expect(pairs(quotesOf('"Hope is a good breakfast but a bad supper" — Francis Bacon.'))).toEqual([
       ['Hope is a good breakfast but a bad supper', 'Francis Bacon'],
