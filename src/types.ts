@@ -101,12 +101,19 @@ export interface SummarySentence {
   index: number;
 }
 
+/** A quotation's place in a paragraph: UTF-16 offsets of its opening mark and just past its closing one. */
+export interface QuotedRange {
+  paragraph: number;
+  open: number;
+  close: number;
+}
+
 export interface FullView {
   view: 'full';
   article: ArticleMeta;
   paragraphs: string[];
-  /** Quotations, so the styled view can set them off. */
-  quotes: Quote[];
+  /** Where each paragraph's quotations sit, marks included, so the styled view can set them off. */
+  quoteSpans: QuotedRange[];
   datelineLength: number;
   /** Structure of each paragraph, parallel to `paragraphs`; only for articles read from HTML. */
   blocks?: Block[];

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { stripControls } from '../sanitize.js';
-import type { BlockKind, Quote, View } from '../types.js';
+import type { BlockKind, QuotedRange, Quote, View } from '../types.js';
 import { wrapText } from '../width.js';
 import { finishLinks, linkNumbers, markLinks } from './links.js';
 import { metaParts, quoteExcerpt } from './parts.js';
@@ -103,7 +103,7 @@ function bodyMarkdown(view: View, width: number): string {
     case 'full': {
       const numbers = linkNumbers(view.blocks);
       const blocks = view.paragraphs.map((paragraph, index) => {
-        const spans = view.quotes.filter((quote) => quote.paragraph === index);
+        const spans = view.quoteSpans.filter((span) => span.paragraph === index);
         const block = view.blocks?.[index];
         const text = markLinks(markQuotes(paragraph, spans), paragraph, block?.links ?? [], numbers);
         return blockMarkdown(text, block?.kind ?? 'paragraph', width);
@@ -143,12 +143,10 @@ function quoteMarkdown(quote: Quote, width: number): string {
 }
 
 // Puts emphasis marks around each quotation (its quote marks included) in a paragraph.
-function markQuotes(paragraph: string, quotes: readonly Quote[]): string {
+function markQuotes(paragraph: string, spans: readonly QuotedRange[]): string {
   let text = '';
   let at = 0;
-  for (const quote of quotes) {
-    const start = paragraph[quote.start - 1] && /["“”'‘’]/.test(paragraph[quote.start - 1]!) ? quote.start - 1 : quote.start;
-    const end = /["“”'‘’]/.test(paragraph[quote.end] ?? '') ? quote.end + 1 : quote.end;
+  for (const { open: start, close: end } of spans) {
     if (start < at || end <= start) continue;
     text += clean(paragraph.slice(at, start)) + OPEN + clean(paragraph.slice(start, end)) + CLOSE;
     at = end;
