@@ -102,14 +102,30 @@ export function articleMeta(article: Article): ArticleMeta {
   return { slug, title, byline, role, dateline, source, date, contact, words, ...(article.language ? { language: article.language } : {}) };
 }
 
-/** countWords returns the number of words (tokens with a letter or digit) in the paragraphs. */
+/** countWords returns the number of words (whitespace-separated tokens with a letter or digit) in the paragraphs. */
 export function countWords(paragraphs: readonly string[], skipFirst = 0): number {
   let words = 0;
   paragraphs.forEach((paragraph, index) => {
-    const text = index === 0 ? paragraph.slice(skipFirst) : paragraph;
-    for (const _ of text.matchAll(/[\p{L}\p{N}][^\s]*/gu)) words++;
+    // A loop over char codes: a \p{L} regex over every token costs ~60 ms on 5 MB.
+    let counted = false;
+    for (let at = index === 0 ? skipFirst : 0; at < paragraph.length; at++) {
+      const code = paragraph.charCodeAt(at);
+      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) {
+        counted = false;
+      } else if (!counted && isWordCharacter(code, paragraph, at)) {
+        counted = true;
+        words++;
+      }
+    }
   });
   return words;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordCharacter(code: number, text: string, at: number): boolean {
+  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
 }
 
 const FRONT_MATTER_KEYS: Record<string, keyof Metadata> = {

@@ -8,9 +8,12 @@ const ESCAPE_SEQUENCE =
   /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)|\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
 // C0 but tab and newline, DEL, C1, and the bidi embeddings, overrides and isolates that can disguise text.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// Every escape sequence starts with a character of CONTROL, so clean text needs one scan only.
+const ANY_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /** stripControls returns `text` without escape sequences, control characters or bidi overrides. */
 export function stripControls(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text;
   return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }
 
