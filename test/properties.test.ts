@@ -42,6 +42,13 @@ describe('hostile input properties', () => {
     expect(stripControls('x\x1b[31mred\x1b[0m \x1b]0;title\x07y \x1bPdata\x1b\\z')).toBe('xred y z');
   });
 
+  // Found by `npm run fuzz` (seed 20261147): at width 1 the quote's last line held only the
+  // closing emphasis mark, and the piece mark of styled output was left behind.
+  test('a long quote whose last wrapped line is only an emphasis mark leaves no renderer mark', () => {
+    const quote = `“# # e.g., said the minister. the ##⺀🈚# the the the xxxxxxxxx## ${'x'.repeat(110)} the the. the #######  🈯. 👩‍👩‍👧‍👦 بيروت the  𐀀 # \x1b[31m omen.for \x1b\x1b[31m[31m would 𐀀𐀀𐀀 the the Saturday.`;
+    checkText(`---\r\ntitle: the\r\nauthor: John Kerry\r\n---\r\n\r\n${quote}\r\n\r\n\r\nLavrov.`, 1, 1);
+  });
+
   test('a known hostile article passes every check', () => {
     checkText('Title \x1b]0;t\x07\n\nBy Eve \x1b[31mMallory\n\n“Quote \u202eevil,” said Eve Mallory. More text.\r\n', 40, 2);
   });

@@ -85,7 +85,7 @@ function clean(text: string): string {
 
 // A piece that goes on from the block before joins it again: the blank line between them goes.
 function joinPieces(rendered: string): string {
-  return rendered.includes(GOES_ON) ? rendered.replace(/\n(?:[ \t]*\n)*([ \t]*(?:\x1b\[[\d;]*m)*[ \t]*)(\* )?\uE003 /g, (_whole: string, indent: string, bullet?: string) => `\n${indent}${bullet ? '  ' : ''}`) : rendered;
+  return rendered.includes(GOES_ON) ? rendered.replace(/\n(?:[ \t]*\n)*([ \t]*(?:\x1b\[[\d;]*m)*[ \t]*)(\* )?\uE003 ?/g, (_whole: string, indent: string, bullet?: string) => `\n${indent}${bullet ? '  ' : ''}`) : rendered;
 }
 
 // Summary items reach marked as paragraphs that start with BULLET; they become
@@ -158,12 +158,15 @@ function markQuotes(paragraph: string, spans: readonly QuotedRange[]): string {
 // hard breaks. Emphasis is closed at each line end and reopened on the next line.
 function toMarkdown(text: string, width: number, continuation = ''): string {
   let inside = false;
-  const lines = wrapText(text, Math.max(10, width)).map((line) => {
+  const wrapped = wrapText(text, Math.max(10, width)).map((line) => {
     let marked = (inside ? OPEN : '') + line;
     inside = marked.lastIndexOf(OPEN) > marked.lastIndexOf(CLOSE);
     if (inside) marked += CLOSE;
     return emphasis(escapeMarkdown(marked));
   });
+  // A line that held only emphasis marks is empty now; as the last line it would leave a stray "\\".
+  const kept = wrapped.filter((line) => line !== '');
+  const lines = kept.length > 0 ? kept : [''];
   // Every LINES_PER_PIECE lines a new block of the same kind starts, marked as going on from the one
   // before; the space after the mark keeps an opening `*` at the line start read as emphasis.
   const opener = continuation === '  ' ? '* ' : continuation;

@@ -196,7 +196,7 @@ export function checkOutputs({ article, outputs, views }: Rendered): void {
         previous = entry.index;
       }
     }
-    if (view.view === 'quotes' || view.view === 'full') {
+    if (view.view === 'quotes') {
       for (const quote of view.quotes) {
         if (!inArticle(quote.context)) throw new Error(`quote context not in the article: ${JSON.stringify(quote.context)}`);
       }
