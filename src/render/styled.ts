@@ -3,7 +3,7 @@ import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { stripControls } from '../sanitize.js';
 import type { BlockKind, QuotedRange, Quote, View } from '../types.js';
-import { wrapText } from '../width.js';
+import { displayWidth, wrapText } from '../width.js';
 import { finishLinks, linkNumbers, markLinks } from './links.js';
 import { metaParts, quoteExcerpt } from './parts.js';
 
@@ -40,7 +40,7 @@ export function renderStyled(view: View, options: StyledOptions): string {
   const { chalk, width } = options;
   const heading: string[] = [];
   if (view.article.title) heading.push(wrapText(clean(view.article.title), width).map((line) => chalk.bold(line)).join('\n'));
-  heading.push(wrapText(metaParts(view.article).map(clean).join(' · '), width).map((line) => chalk.dim(line)).join('\n'));
+  heading.push(metaLines(metaParts(view.article).map(clean), width).map((line) => chalk.dim(line)).join('\n'));
 
   const markdown = bodyMarkdown(view, width);
   const marked = new Marked({ gfm: false, breaks: false, async: false });
@@ -73,6 +73,17 @@ export function renderStyled(view: View, options: StyledOptions): string {
   const rendered = joinPieces(marked.parse(markdown) as string);
   const body = (view.view === 'summary' ? bulletItems(rendered) : rendered).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
   return `${heading.join('\n')}\n\n${finishLinks(body, view, { chalk, hyperlinks: options.hyperlinks ?? false })}\n`;
+}
+
+// The meta line breaks between its parts, never after a dangling " · ".
+function metaLines(parts: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.at(-1);
+    if (last !== undefined && displayWidth(`${last} · ${part}`) <= width) lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(...wrapText(part, width));
+  }
+  return lines;
 }
 
 function identity(text: string): string {
@@ -137,9 +148,10 @@ function blockMarkdown(text: string, kind: BlockKind, width: number): string {
 function quoteMarkdown(quote: Quote, width: number): string {
   const [before, quoted, after] = quoteExcerpt(quote);
   const text = `${clean(before)}${OPEN}${clean(quoted)}${CLOSE}${clean(after)}`;
-  const lines = [`> ${toMarkdown(text, width, '> ')}`];
-  if (quote.speaker) lines.push('>', `> ${toMarkdown(`— ${clean(quote.speaker)}`, width, '> ')}`);
-  return lines.join('\n');
+  const words = `> ${toMarkdown(text, width, '> ')}`;
+  if (!quote.speaker) return words;
+  // The speaker sits on the line right under the words, in bold, as a byline would.
+  return `${words}\\\n> **${toMarkdown(`— ${clean(quote.speaker)}`, width, '> ')}**`;
 }
 
 // Puts emphasis marks around each quotation (its quote marks included) in a paragraph.
