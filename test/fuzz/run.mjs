@@ -149,7 +149,8 @@ function bench() {
           const started = performance.now();
           const result = spawnSync(process.execPath, [bin, path, view, ...output], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
           const milliseconds = Math.round(performance.now() - started);
-          times.push(`${view.slice(2)} ${output.at(-1)} ${result.status === 0 ? `${milliseconds} ms` : `exit ${result.status ?? result.signal}`}`);
+          const failure = `exit ${result.status ?? result.signal} (${String(result.stderr).split('\n')[0]})`;
+          times.push(`${view.slice(2)} ${output.at(-1)} ${result.status === 0 ? `${milliseconds} ms` : failure}`);
         }
       }
       console.log(`  ${name}: ${times.join(', ')}`);
