@@ -220,6 +220,26 @@ describe('paths', () => {
     }
   });
 
+  test('`../../x` given as a path is the user\'s own file, read as a file and never as a bundled article', () => {
+    const deep = join(scratch, 'one', 'two');
+    mkdirSync(deep, { recursive: true });
+    writeScratch('own.txt', 'My own notes\n\nA file of mine. It is read as a file.\n');
+    const result = runBin(['../../own.txt', '--json'], { cwd: deep });
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { article: { slug: string | null } }).article.slug).toBeNull();
+  });
+
+  test('an unexpected error is one line naming DEBUG=news-read; with DEBUG=news-read, the stack', async () => {
+    const failing = () => new Readable({ read() { this.destroy(new Error('disk on fire')); } });
+    const plain = fakeIo(failing());
+    expect(await main(['-'], plain.io)).toBe(1);
+    expect(plain.stderr.text).toMatch(/^news-read: internal error: disk on fire \(set DEBUG=news-read for details\)\n$/);
+    const debug = fakeIo(failing());
+    debug.io.env = { DEBUG: 'news-read' };
+    expect(await main(['-'], debug.io)).toBe(1);
+    expect(debug.stderr.text).toMatch(/^Error: disk on fire\n\s+at /);
+  });
+
   test('a file or argument name carrying escape codes or a newline is printed as one clean line', () => {
     const result = runBin(['missing\x1b[31mred\nsecond line.txt']);
     expect(result.status).toBe(1);
