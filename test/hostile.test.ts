@@ -372,6 +372,16 @@ describe('escape codes in the article', () => {
     expect(stripControls('\x9dword '.repeat(100_000))).toBe('word '.repeat(100_000));
   });
 
+  test('private-use characters, which the styled renderer uses as marks, are dropped from styled text', async () => {
+    const path = writeScratch('private-use.txt', 'A headline\n\nText with \uE001 a close, \uE105 a link, \uE003 a piece and \uE002 a bullet mark. More.\n');
+    for (const args of [['--color', 'always'], ['--summary', '--color', 'always'], ['--quotes', '--color', 'always']]) {
+      const result = await runCli([path, ...args]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(/[\uE000-\uF8FF]/);
+    }
+    expect((await runCli([path, '--color', 'always'])).stdout).toContain('a link,');
+  });
+
   test('JSON escapes control characters instead of dropping them, and stays valid', async () => {
     const result = await runCli([fixture('hostile-escapes.txt'), '--json']);
     expect(result.stdout).not.toMatch(FORBIDDEN);

@@ -90,8 +90,10 @@ function identity(text: string): string {
   return text;
 }
 
+// The whole private-use area goes, not only the marks used here: render/links.ts marks
+// links with U+E0FF and U+E101–U+F8FF, and article text must not open or close one.
 function clean(text: string): string {
-  return stripControls(text).replace(/[\uE000-\uE003]/g, '').replace(/\t/g, ' ');
+  return stripControls(text).replace(/[\uE000-\uF8FF]/g, '').replace(/\t/g, ' ');
 }
 
 // A piece that goes on from the block before joins it again: the blank line between them goes.
