@@ -2,7 +2,7 @@
 // reporting verb, and what a phrase names (a person, an organisation, a role).
 // Every reader looks at a bounded number of tokens, so attribution stays linear.
 import {
-  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, ROLE_WORDS,
+  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_LABELS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, ROLE_WORDS,
   ROYAL_TITLES, SKIPPABLE,
 } from './quotes-words.js';
 
@@ -259,7 +259,8 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
       if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
       const previous = collected.at(-1);
       const afterPossessive = previous && /['’]s$/.test(previous.text);
-      if (!afterPossessive && lowercase === 0 && collected.some((word) => /^\p{Lu}/u.test(word.text)) && !DETERMINERS.has(previous!.text.toLowerCase())) break;
+      if (!afterPossessive && lowercase === 0 && collected.some((word) => /^\p{Lu}/u.test(word.text)) && !DETERMINERS.has(previous!.text.toLowerCase()) &&
+        !labelsName(tokens, at)) break;
       // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
       if (lowercase >= 3 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
       lowercase++;
@@ -268,6 +269,21 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
     if (PRONOUNS.has(lower) && collected.length === 1) break;
   }
   return collected.length > 0 ? { tokens: collected, start: first } : null;
+}
+
+// "Campaign group Safer Screens", "Chelsea manager Tom Harker": after a capitalised word, one or
+// two lowercase words ending in a role or organisation noun, then a name, are a label for that name.
+function labelsName(tokens: Token[], at: number): boolean {
+  for (let end = at; end <= at + 1; end++) {
+    const token = tokens[end];
+    if (!token || token.kind !== 'word' || !/^\p{Ll}/u.test(token.text)) return false;
+    const lower = token.text.toLowerCase();
+    if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower)) return false;
+    const next = tokens[end + 1];
+    if ((PERSON_ROLES.has(lower) || ORGANISATION_LABELS.has(lower)) && next?.kind === 'word' && next.sentence === token.sentence &&
+      /^\p{Lu}/u.test(next.text) && !NOT_NAME_WORDS.has(next.text)) return true;
+  }
+  return false;
 }
 
 /** nameOf returns the trailing capitalised run of a phrase when it reads as a person's name. */

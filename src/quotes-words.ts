@@ -153,3 +153,33 @@ export const DEMONYMS = setOf(`
   Cuban Venezuelan Uruguayan Paraguayan Chinese Japanese Korean Indian Pakistani Bangladeshi
   Sri Lankan Afghan Thai Vietnamese Filipino Indonesian Malaysian Singaporean South African
 `);
+
+/**
+ * Reporting verbs that take an object before the quote ("described the plan as",
+ * "accused the Tories of", "told reporters"): the phrase after them is what or
+ * whom they are about, never an inverted subject the way it is in `"…," said Mr Stone`.
+ */
+export const OBJECT_VERBS = setOf(`
+  tell tells told describe describes described accuse accuses accused blame blames blamed
+  dismiss dismisses dismissed call calls called urge urges urged praise praises praised
+  criticise criticises criticised criticize criticizes criticized attack attacks attacked
+  hail hails hailed brand brands branded label labels labelled labeled refer refers referred
+  mock mocks mocked show shows showed assure assures assured
+`);
+
+/** Nouns that label an organisation written before its name: "campaign group Safer Screens", "tech giant Apple". */
+export const ORGANISATION_LABELS = setOf(`
+  company firm group telco bank club team retailer airline carrier giant manufacturer maker operator
+  broadcaster network business chain supermarket insurer lender publisher studio label developer
+  charity watchdog regulator body organisation organization union association campaign campaigners
+  thinktank think-tank consultancy agency provider platform app startup start-up
+  newspaper website outlet magazine
+`);
+
+/** Nouns for a person that are not roles: an unnamed "member", "resident" or "witness" may be "he" or "she" later. */
+export const PERSON_NOUNS = setOf(`
+  member colleague worker resident pensioner fan witness source insider aide adviser advisor friend
+  neighbour neighbor relative mother father son daughter wife husband sister brother parent
+  woman man girl boy person employee student pupil victim survivor passenger customer voter
+  patient shopper local farmer volunteer organiser organizer supporter critic expert
+`);

@@ -11,7 +11,7 @@ import {
 } from './quotes-phrases.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
 import {
-  CUE_VERBS, DEMONYMS, LABEL_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS,
+  CUE_VERBS, DEMONYMS, LABEL_WORDS, OBJECT_VERBS, ORGANISATION_LABELS, ORGANISATION_ROLES, ORGANISATION_WORDS, PERSON_NOUNS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS,
   SKIPPABLE, TITLE_WORDS,
 } from './quotes-words.js';
 import type { Article, Quote, QuoteKind, Sentence } from './types.js';
@@ -42,6 +42,8 @@ interface Draft {
   token: number;
   quote: Quote;
   fragment: boolean;
+  /** Offset of the quote's context in its paragraph. */
+  contextStart: number;
 }
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.\-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()\[\]—–-]/gu;
@@ -86,7 +88,7 @@ export function extractQuotes(article: Article): Quote[] {
       // The sentences the quote covers are skipped, so words after it find their own sentence.
       const last = sentenceAt(Math.max(span.close - 1, span.open)).index;
       tokens.push({ kind: 'quote', text: quoteText, start: span.open, sentence: sentence.index, quote: drafts.length, last });
-      drafts.push({ index: drafts.length, span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span) });
+      drafts.push({ index: drafts.length, span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span), contextStart: sentence.start });
       offset = span.close;
     }
     addWords(text.length);
@@ -95,8 +97,41 @@ export function extractQuotes(article: Article): Quote[] {
   markContinuations(article, drafts);
   attribute(tokens, drafts);
   shareContinuationSpeakers(drafts);
+  clipSplitQuotes(article, tokens, drafts);
   return drafts.map((draft) => draft.quote);
 }
+
+// `“We will keep measuring,” she said, “for as long as it lasts.”` is one sentence
+// holding two quotes split by their attribution. Each part's context stops at the
+// other part's marks, so a view that shows a short quote in its sentence does not
+// print the other part a second time.
+function clipSplitQuotes(article: Article, tokens: Token[], drafts: Draft[]) {
+  for (let index = 0; index + 1 < drafts.length; index++) {
+    const first = drafts[index]!;
+    const second = drafts[index + 1]!;
+    if (first.paragraph !== second.paragraph || first.sentence !== second.sentence || second.token - first.token > 14) continue;
+    let split = false;
+    for (let at = first.token + 1; at < second.token; at++) {
+      if (/^[.!?;]$/.test(tokens[at]!.text)) {
+        split = false;
+        break;
+      }
+      if (isCue(tokens, at)) split = true;
+    }
+    if (!split) continue;
+    const paragraph = article.paragraphs[first.paragraph]!;
+    // Never into the quotes themselves: an unclosed first part ends where the second opens.
+    let end = second.span.open;
+    while (end > Math.max(first.span.close, first.span.end) && SPLIT_PUNCTUATION.test(paragraph[end - 1]!)) end--;
+    first.quote.context = paragraph.slice(first.contextStart, end);
+    let start = first.span.close;
+    while (start < second.span.open && SPLIT_PUNCTUATION.test(paragraph[start]!)) start++;
+    second.quote.context = paragraph.slice(start, second.contextStart + second.quote.context.length);
+    second.contextStart = start;
+  }
+}
+
+const SPLIT_PUNCTUATION = /[\s,;:—–-]/u;
 
 // Newspaper convention: a quote that runs over paragraphs leaves each paragraph
 // open and reopens the next one. One-sentence-per-line text does the same per line.
@@ -191,6 +226,12 @@ class Attributor {
       return this.resolvePerson(pronoun, position, false);
     }
     const name = nameOf(phrase);
+    // "campaign group Safer Screens", "tech giant Orbix": the label says the name is an organisation.
+    const label = name ? words[words.length - name.words.length - 1]?.toLowerCase() ?? '' : '';
+    if (name && !name.honorific && ORGANISATION_LABELS.has(label) && !PERSON_ROLES.has(label)) {
+      const written = name.words.map(stripPossessive).join(' ');
+      return { name: written, aliases: [words.join(' ')], person: null, named: false, organisation: true };
+    }
     if (name && !name.words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) {
       const person = this.people.lookup(name.words);
       if (person && person.name) {
@@ -240,9 +281,9 @@ class Attributor {
     return { name: person.name, aliases: [person.surname, ...person.forms], person, named: true };
   }
 
-  // "he" and "she" are people: not an organisation, nor "reports" or "the Tories".
+  // "he" and "she" are people: not an organisation, nor "reports" or "the Tories", nor a thing ("the season").
   private fits(speaker: Speaker, gender: Gender): boolean {
-    if (speaker.organisation || (!speaker.named && /[^s]s$/.test(speaker.name))) return false;
+    if (!isPersonal(speaker)) return false;
     const known = speaker.person?.gender;
     return !gender || !known || known === gender;
   }
@@ -270,7 +311,7 @@ class Attributor {
     if (subjectRecently) return this.learn(this.personSpeaker(subjectRecently.person), gender);
     const mention = this.people.recent(position, gender);
     if (mention) return this.learn(this.personSpeaker(mention.person), gender);
-    return spoke?.speaker ?? previous?.speaker ?? null;
+    return spoke?.speaker ?? (previous && isPersonal(previous.speaker) ? previous.speaker : null);
   }
 
   private learn(speaker: Speaker, gender: Gender): Speaker {
@@ -293,8 +334,9 @@ class Attributor {
     } else {
       const previous = tokens[verb - 1];
       // `"…," said Mr Stone` and `…, said Mr Thomas.`: the subject comes after the verb.
-      // A participle is never inverted: ", accusing the Tories of" has its subject before it.
-      if ((verb === floor || previous?.kind === 'quote' || previous?.text === ',') && !/ing$/.test(word)) {
+      // A participle is never inverted: ", accusing the Tories of" has its subject before it; nor is a
+      // verb that takes an object: in "X, organiser for Y, described the plan as", the plan is the object.
+      if ((verb === floor || previous?.kind === 'quote' || previous?.text === ',') && !/ing$/.test(word) && !OBJECT_VERBS.has(lower)) {
         const after = phraseForward(tokens, verb + 1, ceiling);
         const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
         const bare = after !== null && DETERMINERS.has(after.tokens.at(-1)!.text.toLowerCase());
@@ -468,6 +510,21 @@ function attribute(tokens: Token[], drafts: Draft[]) {
   settlePending();
 }
 
+// A speaker a pronoun may stand for: a named person, or a description of one
+// ("a spokeswoman", "the 21-year-old", "the Spaniard"), never an organisation,
+// a group ("the Tories") or a thing ("the announcement", "the season").
+function isPersonal(speaker: Speaker): boolean {
+  if (speaker.person || speaker.named) return !speaker.organisation;
+  if (speaker.organisation) return false;
+  const words = speaker.name.split(' ');
+  // "a spokesman for the airport", "another member of the Cabinet": the noun before the link is the head.
+  const linked = words.findIndex((word, index) => index > 0 && /^(?:of|for|at|from|with)$/.test(word));
+  const head = stripPossessive(words[(linked > 0 ? linked : words.length) - 1]!);
+  const lower = head.toLowerCase();
+  return PERSON_ROLES.has(lower) || PERSON_NOUNS.has(lower) || /^\d+-year-old$/.test(lower) || DEMONYMS.has(head) ||
+    /(?:man|woman|person)$/.test(lower);
+}
+
 // An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
 function nextOpensSoon(drafts: Draft[], draft: Draft): boolean {
   const next = drafts[draft.index + 1];
@@ -555,7 +612,10 @@ function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Dra
   for (let verb = draft.token + 1; verb <= ceiling; verb++) {
     if (tokens[verb]!.kind === 'quote' && !draft.fragment) break;
     if (!isCue(tokens, verb)) continue;
-    const comma = tokens.lastIndexOf(tokens.slice(draft.token + 1, verb).findLast((token) => token.text === ',') ?? tokens[0]!, verb);
+    // The last comma between the quote and the verb (searched back to the quote only: a search of
+    // the whole token list from here made this quadratic in the article's length).
+    let comma = verb - 1;
+    while (comma > draft.token && tokens[comma]!.text !== ',') comma--;
     if (comma <= draft.token) continue;
     const attribution = take(verb, comma + 1, ceiling);
     if (attribution) return attribution;

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse.js';
 import { extractQuotes, matchesSpeaker } from '../src/quotes.js';
+import { findQuoteSpans } from '../src/quotes-spans.js';
+import { quoteExcerpt } from '../src/render/parts.js';
 import type { Quote } from '../src/types.js';
 import { seedText } from './helpers.js';
 
@@ -296,6 +298,127 @@ describe('extractQuotes: attribution details', () => {
   });
 });
 
+describe('extractQuotes: subjects, objects and labels', () => {
+  it('takes a full name before a long appositive as the subject, not the object after the verb', () => {
+    const quotes = quotesOf(
+      'The ferry company will cut its winter sailings by half.',
+      '',
+      'Morag Tulloch, harbour convener for the North Isles Community Council, described the timetable as "an insult" to islanders.',
+      '',
+      'She told the meeting: "Nobody on the islands was asked about any of this."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['an insult', 'Morag Tulloch'],
+      ['Nobody on the islands was asked about any of this.', 'Morag Tulloch'],
+    ]);
+  });
+
+  it('never makes an object of "accused", "blamed" or "told" the speaker', () => {
+    const quotes = quotesOf(
+      'Councillor Peter Vane, who chairs the roads committee, blamed the contractor for "months of chaos".',
+      '',
+      'Resident Jo Park, a retired teacher, accused the council of "treating us like fools".',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['months of chaos', 'Peter Vane'],
+      ['treating us like fools', 'Jo Park'],
+    ]);
+  });
+
+  it('resolves "she" to a person, never to a thing named earlier, across a quote over paragraphs', () => {
+    const quotes = quotesOf(
+      'Dr Mira Holt, who runs the orchard trust, described the harvest in plain words. She said:',
+      '',
+      '“The apples came a month early and half of them split on the branch.',
+      '',
+      '“We have never seen a year like it.”',
+      '',
+      'The trust will replant in March.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['The apples came a month early and half of them split on the branch.', 'Mira Holt'],
+      ['We have never seen a year like it.', 'Mira Holt'],
+    ]);
+  });
+
+  it('keeps a descriptive label in front of an organisation’s name with the name', () => {
+    const quotes = quotesOf(
+      'A court fined the chemical plant £40,000 on Friday.',
+      '',
+      'Pressure group Clean Rivers welcomed the ruling but said the fine was "far too small".',
+      '',
+      'Tech giant Orbix said: "We will study the judgment."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['far too small', 'Clean Rivers'],
+      ['We will study the judgment.', 'Orbix'],
+    ]);
+  });
+
+  it('does not take a name after a role label for the label’s first word', () => {
+    const quotes = quotesOf('Hockey coach Lars Engen admitted the defeat was "hard to take".');
+    expect(pairs(quotes)).toEqual([['hard to take', 'Lars Engen']]);
+  });
+});
+
+describe('extractQuotes: a quote split by its attribution', () => {
+  const quotes = quotesOf(
+    'Dr Ada Quist leads the bird survey on the estuary.',
+    '',
+    '"We will keep counting," she said, "until the last tern has left the marsh."',
+  );
+
+  it('gives two quotes, each once, with the same speaker', () => {
+    expect(pairs(quotes)).toEqual([
+      ['We will keep counting,', 'Ada Quist'],
+      ['until the last tern has left the marsh.', 'Ada Quist'],
+    ]);
+  });
+
+  it('leaves the other part out of each part’s context, so no view prints a part twice', () => {
+    expect(quotes.map((quote) => quote.context)).toEqual([
+      '"We will keep counting," she said',
+      'she said, "until the last tern has left the marsh."',
+    ]);
+    const shown = quotes.map((quote) => quoteExcerpt(quote).join('')).join('\n');
+    for (const quote of quotes) expect(shown.split(quote.text).length - 1).toBe(1);
+  });
+
+  it('keeps the whole sentence as the context of quotes not split by a reporting verb', () => {
+    const [first, second] = quotesOf('Critics called the plan "reckless" and "unfunded".');
+    expect(first!.context).toBe('Critics called the plan "reckless" and "unfunded".');
+    expect(second!.context).toBe(first!.context);
+  });
+});
+
+describe('findQuoteSpans', () => {
+  it('finds marks of every style and skips the text between them', () => {
+    const text = `${'x'.repeat(5000)} «Un» and „zwei” then "three" and “four” ${'y'.repeat(5000)} he said."`;
+    const spans = findQuoteSpans(text);
+    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(['Un', 'zwei', 'three', 'four']);
+    expect(findQuoteSpans(text, text.indexOf('then'))).toEqual(spans.slice(2));
+    expect(findQuoteSpans('no marks at all')).toEqual([]);
+  });
+
+  it('stays linear on a long article with many quotes (5 MB in well under a second or so)', () => {
+    const paragraph = 'The minister said the plan was "sound", and Ms Reed said: “We will see.” Then "more" came.';
+    const paragraphs = Array.from({ length: 55_000 }, () => paragraph);
+    const started = performance.now();
+    let count = 0;
+    for (const text of paragraphs) count += findQuoteSpans(text).length;
+    expect(count).toBe(3 * 55_000);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('attributes a quote with a reporting verb later in its sentence in linear time', () => {
+    const lines = Array.from({ length: 20_000 }, (_, index) => `The plan was "too risky" and Mr Lowe${index} said so.\n`);
+    const started = performance.now();
+    const quotes = extractQuotes(parseArticle(['Test story', '', ...lines].join('\n')));
+    expect(quotes).toHaveLength(20_000);
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
+});
+
 describe('matchesSpeaker', () => {
   const quotes = quotesOf(
     'Transport secretary Grace Obi visited the depot.',
@@ -353,12 +476,13 @@ describe('extractQuotes: properties', () => {
         let previous = -1;
         for (const quote of quotes) {
           const sentence = article.sentences[quote.sentence]!;
-          expect(quote.context).toBe(sentence.text);
+          // The context is the quote's sentence, or for a quote split by its attribution the part of it up to the other part.
+          expect(sentence.text).toContain(quote.context);
           expect(sentence.paragraph).toBe(quote.paragraph);
           expect(article.paragraphs[quote.paragraph]!.slice(quote.start, quote.end)).toBe(quote.text);
           // The quote opens inside its context sentence; a one-sentence quote lies wholly in it.
           expect(quote.start).toBeGreaterThanOrEqual(sentence.start);
-          if (quote.end <= sentence.start + sentence.text.length) expect(sentence.text).toContain(quote.text);
+          if (quote.end <= sentence.start + sentence.text.length) expect(quote.context).toContain(quote.text);
           const position = quote.paragraph * 1e9 + quote.start;
           expect(position).toBeGreaterThan(previous);
           previous = position;
