@@ -44,6 +44,8 @@ interface Draft {
   fragment: boolean;
   /** Offset of the quote's context in its paragraph. */
   contextStart: number;
+  /** True when the opening mark starts a sentence. */
+  opensSentence: boolean;
 }
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.\-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()\[\]—–-]/gu;
@@ -88,7 +90,8 @@ export function extractQuotes(article: Article): Quote[] {
       // The sentences the quote covers are skipped, so words after it find their own sentence.
       const last = sentenceAt(Math.max(span.close - 1, span.open)).index;
       tokens.push({ kind: 'quote', text: quoteText, start: span.open, sentence: sentence.index, quote: drafts.length, last });
-      drafts.push({ index: drafts.length, span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span), contextStart: sentence.start });
+      drafts.push({ index: drafts.length, span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span), contextStart: sentence.start,
+        opensSentence: sentence.start === span.open });
       offset = span.close;
     }
     addWords(text.length);
@@ -136,11 +139,10 @@ const SPLIT_PUNCTUATION = /[\s,;:—–-]/u;
 // Newspaper convention: a quote that runs over paragraphs leaves each paragraph
 // open and reopens the next one. One-sentence-per-line text does the same per line.
 function markContinuations(article: Article, drafts: Draft[]) {
-  const sentenceStarts = new Set(article.sentences.map((sentence) => `${sentence.paragraph}:${sentence.start}`));
   for (let index = 0; index + 1 < drafts.length; index++) {
     const draft = drafts[index]!;
     const next = drafts[index + 1]!;
-    if (draft.span.closed || !sentenceStarts.has(`${next.paragraph}:${next.span.open}`)) continue;
+    if (draft.span.closed || !next.opensSentence) continue;
     const atParagraphEnd = draft.span.close === article.paragraphs[draft.paragraph]!.length && next.paragraph === draft.paragraph + 1;
     const reopened = next.paragraph === draft.paragraph && draft.span.close === next.span.open;
     if (atParagraphEnd || reopened) draft.quote.continues = true;
