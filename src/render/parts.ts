@@ -14,6 +14,8 @@ export function metaParts(article: ArticleMeta): string[] {
 // A quote shorter than this, or one that does not read as a sentence, is shown in its sentence.
 const FRAGMENT_WORDS = 6;
 const EXCERPT_WORDS = 9;
+// A cut that would leave out only a few words keeps them: the sentence's subject is worth it.
+const EXCERPT_SLACK = 4;
 
 /** isFragment returns whether the quote needs words around it to read on its own ("lies"). */
 export function isFragment(quote: Quote): boolean {
@@ -37,10 +39,12 @@ export function quoteExcerpt(quote: Quote): [string, string, string] {
   const close = /^["“”']/.test(quote.context.slice(closeAt)) ? closeAt + 1 : closeAt;
   const beforeWords = quote.context.slice(0, open).split(/\s+/).filter(Boolean);
   const afterWords = quote.context.slice(close).split(/(?<=\S)\s+/).filter(Boolean);
-  let before = beforeWords.slice(-EXCERPT_WORDS).join(' ');
-  if (beforeWords.length > EXCERPT_WORDS) before = `…${before}`;
-  let after = afterWords.slice(0, EXCERPT_WORDS).join(' ');
-  if (afterWords.length > EXCERPT_WORDS) after = `${after.replace(/[,;:]$/, '')}…`;
+  const cutBefore = beforeWords.length > EXCERPT_WORDS + EXCERPT_SLACK;
+  const cutAfter = afterWords.length > EXCERPT_WORDS + EXCERPT_SLACK;
+  let before = (cutBefore ? beforeWords.slice(-EXCERPT_WORDS) : beforeWords).join(' ');
+  if (cutBefore) before = `…${before}`;
+  let after = (cutAfter ? afterWords.slice(0, EXCERPT_WORDS) : afterWords).join(' ');
+  if (cutAfter) after = `${after.replace(/[,;:]$/, '')}…`;
   const gapBefore = before && /\s$/.test(quote.context.slice(0, open)) ? ' ' : '';
   const gapAfter = after && /^[^\s,.;:!?)]/.test(after) && /^\s/.test(quote.context.slice(close)) ? ' ' : '';
   return [before + gapBefore, quoted, gapAfter + after];
