@@ -10,7 +10,6 @@ import { DEFAULT_MAX_BYTES, isHtmlSource, listBundledSlugs, readSource, resolveS
 import type { SourceRef } from './source.js';
 import type { Article, View } from './types.js';
 import { fullView } from './views/full.js';
-import { quotesView } from './views/quotes.js';
 import { summaryView } from './views/summary.js';
 
 /** What main needs from the process; `process` itself fits. */
@@ -42,6 +41,8 @@ export interface Flags {
 export const VERSION = packageVersion();
 const MAX_STYLED_WIDTH = 100;
 const FALLBACK_WIDTH = 80;
+// Narrower than this, no renderer can lay out a line; the parser refuses it rather than each renderer clamping.
+const MIN_WIDTH = 10;
 
 // One small synchronous read at startup; a bundle may inline the version instead.
 function packageVersion(): string {
@@ -53,10 +54,10 @@ function packageVersion(): string {
   }
 }
 
-function positiveInteger(name: string, maximum: number) {
+function positiveInteger(name: string, maximum: number, minimum = 1) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > maximum) {
-      throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${maximum}.`);
+    if (!/^\d+$/.test(value) || Number(value) < minimum || Number(value) > maximum) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${minimum} to ${maximum}.`);
     }
     return Number(value);
   };
@@ -71,12 +72,12 @@ export function createProgram(): Command {
     .addOption(new Option('--full', 'show the whole article (the default view)').conflicts(['summary', 'quotes']))
     .addOption(new Option('--summary', 'show the sentences that carry the story').conflicts(['full', 'quotes']))
     .addOption(new Option('--quotes', 'show the quotations, each with who said it').conflicts(['full', 'summary']))
-    .option('-n, --sentences <n>', 'summary length in sentences (default: 3, more for long articles)', positiveInteger('--sentences', 10000))
+    .option('-n, --sentences <n>', 'summary length in sentences (default: 3 for a news story, more for long ones, at most a third)', positiveInteger('--sentences', 10000))
     .option('--speaker <name>', 'with --quotes: only the quotes of this speaker (full name or surname)')
     .optionsGroup(GROUPS.output)
     .option('--json', 'print the view as one JSON object')
     .option('--plain', 'plain text: no colour, no Markdown (the default when output is not a terminal)')
-    .option('-w, --width <n>', 'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)', positiveInteger('--width', 1000))
+    .option('-w, --width <n>', 'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)', positiveInteger('--width', 1000, MIN_WIDTH))
     .addOption(new Option('--color <when>', 'use colour').choices(['auto', 'always', 'never']).default('auto'))
     .option('--pager', 'on a terminal, show output taller than the screen through $NEWS_READ_PAGER, $PAGER or "less -R"')
     .optionsGroup(GROUPS.input)
@@ -103,8 +104,10 @@ export function createProgram(): Command {
 /** main runs news-read with `argv` (no node or script name) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'completion') return printCompletion(argv.slice(1), io);
+  // Help and version text is written once, like any output, so a closed pipe is a normal end.
+  let helpText = '';
   const program = createProgram().configureOutput({
-    writeOut: (text) => void io.stdout.write(text),
+    writeOut: (text) => void (helpText += text),
     writeErr: (text) => void io.stderr.write(text),
     // Commander puts its "did you mean" suggestion on a second line; keep errors to one.
     outputError: (text, write) => write(`news-read: ${oneLine(text.replace(/^error: /, ''))}\n`),
@@ -113,7 +116,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     program.parse(argv as string[], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
+      return error.exitCode === 0 ? write(io, helpText) : 2;
     }
     throw error;
   }
@@ -147,7 +150,8 @@ async function run(argument: string | undefined, flags: Flags, io: Io): Promise<
   const view: View = flags.summary
     ? summaryView(article, flags.sentences)
     : flags.quotes
-      ? quotesView(article, flags.speaker)
+      ? // Attribution is the largest module; only the quotes view loads it.
+        (await import('./views/quotes.js')).quotesView(article, flags.speaker)
       : fullView(article);
   return render(view, flags, io);
 }
@@ -175,7 +179,7 @@ async function render(view: View, flags: Flags, io: Io): Promise<string> {
   if (!styled) return renderPlain(view, { width: flags.width ?? null });
   // COLUMNS stands in when stdout reports no width (e.g. --color always into a pipe).
   const columns = (io.stdout.isTTY && io.stdout.columns) || Math.floor(Number(io.env.COLUMNS)) || 0;
-  const width = flags.width ?? (columns > 0 ? Math.min(columns, MAX_STYLED_WIDTH) : FALLBACK_WIDTH);
+  const width = flags.width ?? (columns > 0 ? Math.max(MIN_WIDTH, Math.min(columns, MAX_STYLED_WIDTH)) : FALLBACK_WIDTH);
   const [{ Chalk }, { renderStyled }] = await Promise.all([import('chalk'), import('./render/styled.js')]);
   return renderStyled(view, { chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }), width, hyperlinks: hyperlinksSupported(io) });
 }
@@ -198,7 +202,7 @@ function colorLevel(flags: Flags, io: Io): number {
   const forced = force !== undefined && force !== '0' && force !== 'false';
   const forcedLevel = /^[123]$/.test(force ?? '') ? Number(force) : 1;
   if (flags.color === 'always') return forced ? forcedLevel : Math.max(1, terminalLevel(io));
-  if (io.env.NO_COLOR) return 0;
+  if (io.env.NO_COLOR || force === '0' || force === 'false') return 0;
   if (forced) return forcedLevel;
   return io.stdout.isTTY ? terminalLevel(io) : 0;
 }

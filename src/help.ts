@@ -34,7 +34,8 @@ export const EXAMPLES: readonly HelpEntry[] = [
 /** Environment variables news-read reads. */
 export const ENVIRONMENT: readonly HelpEntry[] = [
   { term: 'NO_COLOR', text: 'if set and not empty, no colour (--color always still wins)' },
-  { term: 'FORCE_COLOR', text: 'colour even when output is not a terminal; 1, 2 or 3 picks 16, 256 or 16 million colours' },
+  { term: 'FORCE_COLOR', text: 'colour even when output is not a terminal; 1, 2 or 3 picks 16, 256 or 16 million colours; 0 turns colour off' },
+  { term: 'FORCE_HYPERLINK', text: '1 or 0: show links of web pages as terminal hyperlinks or not, whatever the terminal' },
   { term: 'NEWS_READ_PAGER', text: 'the pager for --pager (before PAGER); empty or "cat" means no pager' },
   { term: 'PAGER', text: 'the pager for --pager when NEWS_READ_PAGER is not set (default: "less -R")' },
   { term: 'COLUMNS', text: 'the width for styled output when stdout reports none (e.g. --color always into a pipe)' },

@@ -162,14 +162,19 @@ function readFileLimited(path: string | URL, name: string, maxBytes: number): Ui
     if (stats.isDirectory()) throw new NewsReadError('NOT_A_FILE', `${name}: is a directory, not an article file`);
     if (!stats.isFile()) throw new NewsReadError('NOT_A_FILE', `${name}: not a regular file`);
     if (stats.size > maxBytes) throw tooLarge(name, maxBytes);
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    // The stat size is a first guess only: /proc files report 0 and a file may grow while read.
+    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size, 64 * 1024), maxBytes) + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
       const read = readSync(descriptor, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
       if (length > maxBytes) throw tooLarge(name, maxBytes);
-      if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
   } catch (error) {

@@ -5,7 +5,7 @@ import type { Article, SummarySentence } from './types.js';
 // lead prior; fragments, header-like lines and quote tails are taken only when needed, and
 // near-repeats of what is already chosen are deferred. A summary of the default length opens
 // with the lede, and no summary opens with a sentence that leans on the one before it
-// ("X, meanwhile, …"). docs-summary.md gives the reasons and the dev-set figures for each choice.
+// ("X, meanwhile, …"). The README's "The summary view" gives the reasons and the dev-set figures for each choice.
 
 // NLTK's classic English stopword list. Reporting words ("said", "Mr") stay content
 // words on purpose: in news they mark the attributed statements, and removing them

@@ -1,5 +1,5 @@
 // The shared vocabulary of news-read. Field names follow the JSON contract
-// (CONTRACT.md), so render/json.ts is close to the identity. Unknown is null.
+// (README, "JSON"), so render/json.ts is close to the identity. Unknown is null.
 
 /** One sentence of the article body. */
 export interface Sentence {
@@ -101,20 +101,10 @@ export interface SummarySentence {
   index: number;
 }
 
-/** A quotation's place in a paragraph: UTF-16 offsets of its opening mark and just past its closing one. */
-export interface QuotedRange {
-  paragraph: number;
-  open: number;
-  close: number;
-}
-
 export interface FullView {
   view: 'full';
   article: ArticleMeta;
   paragraphs: string[];
-  /** Where each paragraph's quotations sit, marks included, so the styled view can set them off. */
-  quoteSpans: QuotedRange[];
-  datelineLength: number;
   /** Structure of each paragraph, parallel to `paragraphs`; only for articles read from HTML. */
   blocks?: Block[];
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createProgram } from '../src/cli.js';
 import { runCli } from './helpers.js';
@@ -94,6 +95,17 @@ describe('output modes', () => {
     expect((await runCli(['--color', 'never'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 
+  test('FORCE_COLOR=0 turns colour off, even on a terminal', async () => {
+    expect((await runCli([], { tty: true, columns: 80, env: { FORCE_COLOR: '0', TERM: 'xterm' } })).stdout).not.toContain(ESC);
+  });
+
+  test('reads a file whose size the system reports as 0 (such as /proc files) to its end', async () => {
+    if (!existsSync('/proc/version')) return;
+    const { code, stdout } = await runCli(['/proc/version', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).paragraphs.join(' ').length).toBeGreaterThan(20);
+  });
+
   test('--color always styles piped output', async () => {
     expect((await runCli(['--color', 'always'])).stdout).toContain(ESC);
   });
@@ -140,6 +152,7 @@ describe('errors and exit codes', () => {
     ['two views', ['--summary', '--quotes'], 2, /cannot be used with/],
     ['--sentences 0', ['--summary', '--sentences', '0'], 2, /--sentences must be a whole number/],
     ['--width abc', ['--width', 'abc'], 2, /--width must be a whole number/],
+    ['--width narrower than any layout', ['--width', '5'], 2, /--width must be a whole number from 10/],
     ['a bad --color', ['--color', 'sometimes'], 2, /sometimes/],
     ['--speaker without --quotes', ['--speaker', 'X'], 2, /--speaker goes with --quotes/],
     ['an unknown slug, with the nearest one', ['syria-talks'], 1, /no bundled article "syria-talks" \(did you mean "syria-talks-lausanne"\?\)/],

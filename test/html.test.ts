@@ -376,7 +376,7 @@ describe('parseHtml and decodeHtml', () => {
             expect(link.href).toMatch(/^(?:https?|mailto):[\x21-\x7e]*$/);
           }
         });
-        const view: FullView = { view: 'full', article: articleMeta(article), paragraphs: article.paragraphs, quoteSpans: [], datelineLength: article.datelineLength, blocks: article.blocks! };
+        const view: FullView = { view: 'full', article: articleMeta(article), paragraphs: article.paragraphs, blocks: article.blocks! };
         expect(renderPlain(view, { width: 60 })).not.toMatch(CONTROL);
         const styled = renderStyled(view, { chalk, width: 60, hyperlinks: true });
         const leftover = styled.replace(/\x1b\[[\d;]*m/g, '').replace(/\x1b\]8;;(?:https?|mailto):[\x21-\x7e]*\x1b\\|\x1b\]8;;\x1b\\/g, '');

@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { stripControls } from '../sanitize.js';
-import type { BlockKind, QuotedRange, Quote, View } from '../types.js';
+import { findQuoteSpans, type QuoteSpan } from '../quotes-spans.js';
+import type { BlockKind, Quote, View } from '../types.js';
 import { displayWidth, wrapText } from '../width.js';
 import { finishLinks, linkNumbers, markLinks } from './links.js';
 import { metaParts, quoteExcerpt } from './parts.js';
@@ -116,7 +117,8 @@ function bodyMarkdown(view: View, width: number): string {
     case 'full': {
       const numbers = linkNumbers(view.blocks);
       const blocks = view.paragraphs.map((paragraph, index) => {
-        const spans = view.quoteSpans.filter((span) => span.paragraph === index);
+        // Only the spans, found here: who said them is the quotes view's work, and plain output needs neither.
+        const spans = findQuoteSpans(paragraph);
         const block = view.blocks?.[index];
         const text = markLinks(markQuotes(paragraph, spans), paragraph, block?.links ?? [], numbers);
         return blockMarkdown(text, block?.kind ?? 'paragraph', width);
@@ -157,7 +159,7 @@ function quoteMarkdown(quote: Quote, width: number): string {
 }
 
 // Puts emphasis marks around each quotation (its quote marks included) in a paragraph.
-function markQuotes(paragraph: string, spans: readonly QuotedRange[]): string {
+function markQuotes(paragraph: string, spans: readonly QuoteSpan[]): string {
   let text = '';
   let at = 0;
   for (const { open: start, close: end } of spans) {
