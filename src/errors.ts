@@ -8,8 +8,6 @@ export type ErrorCode =
   | 'TOO_LARGE'
   | 'EMPTY_INPUT'
   | 'NO_PARAGRAPHS'
-  | 'STDIN_IS_TERMINAL'
-  | 'WRITE_FAILED'
   | 'FETCH_FAILED';
 
 /** An expected failure: main prints `news-read: <message>` and exits with `exitCode`. */

@@ -1,6 +1,8 @@
 // The parts of the documentation that are not options: --help prints them and
 // the man page is generated from them, so the two cannot drift apart.
 
+import { wrapText } from './width.js';
+
 /** One documented item: a term (a command line, a variable, an exit code) and what it means. */
 export interface HelpEntry {
   term: string;
@@ -66,23 +68,8 @@ function formatSection(heading: string, entries: readonly HelpEntry[]): string {
   const termWidth = Math.max(...entries.map((entry) => entry.term.length)) + 2;
   const textWidth = Math.max(20, HELP_WIDTH - 2 - termWidth);
   const lines = entries.map((entry) => {
-    const [first = '', ...rest] = wrapWords(entry.text, textWidth);
+    const [first = '', ...rest] = wrapText(entry.text, textWidth);
     return [`  ${entry.term.padEnd(termWidth)}${first}`, ...rest.map((line) => `  ${' '.repeat(termWidth)}${line}`)].join('\n');
   });
   return `\n${heading}\n${lines.join('\n')}\n`;
-}
-
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  lines.push(line);
-  return lines;
 }

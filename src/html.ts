@@ -1,11 +1,10 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { NewsReadError } from './errors.js';
-import { countWords, parseArticle } from './parse.js';
+import { buildSentences, countWords, findDateline } from './parse.js';
 import { stripControls } from './sanitize.js';
-import { splitSentences } from './sentences.js';
 import type { SourceText } from './source.js';
-import type { Article, Block, BlockKind, Link, Sentence } from './types.js';
+import type { Article, Block, BlockKind, Link } from './types.js';
 
 // HTML pages → Article: Mozilla's Readability finds the story in a linkedom
 // document (a DOM without a browser: it never loads or runs the page's scripts),
@@ -125,26 +124,10 @@ interface PageMeta {
 function buildArticle(collected: Collected[], meta: PageMeta): Article {
   const paragraphs = collected.map((block) => block.text);
   const blocks: Block[] = collected.map(({ kind, links }) => ({ kind, links }));
-  // parseArticle on the first paragraph alone finds its "CITY — " dateline the way it does for text.
-  let dateline: string | null = null;
-  let datelineLength = 0;
-  if (collected[0]!.kind === 'paragraph') {
-    try {
-      const first = parseArticle(paragraphs[0]!);
-      if (first.paragraphs.length === 1 && first.paragraphs[0] === paragraphs[0]) {
-        dateline = first.dateline;
-        datelineLength = first.datelineLength;
-      }
-    } catch {
-      // Not a paragraph parseArticle can read: no dateline.
-    }
-  }
-  const sentences: Sentence[] = [];
-  paragraphs.forEach((text, paragraph) => {
-    for (const span of splitSentences(text, paragraph === 0 ? datelineLength : 0)) {
-      sentences.push({ text: text.slice(span.start, span.end), index: sentences.length, paragraph, start: span.start });
-    }
-  });
+  // A "CITY — " opening is found the way it is for text articles.
+  const { dateline, length: datelineLength } =
+    collected[0]!.kind === 'paragraph' ? findDateline(paragraphs[0]!) : { dateline: null, length: 0 };
+  const sentences = buildSentences(paragraphs, datelineLength);
   return {
     slug: null,
     title: meta.title,

@@ -61,28 +61,11 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
     throw new NewsReadError('NO_PARAGRAPHS', 'the article has no paragraphs to show');
   }
 
-  let datelineLength = 0;
-  const dateline = DATELINE.exec(paragraphs[0]!.text);
-  if (dateline && paragraphs[0]!.text.length > dateline[0].length) {
-    metadata.dateline = dateline[1]!;
-    datelineLength = dateline[0].length;
-  }
+  const { dateline, length: datelineLength } = findDateline(paragraphs[0]!.text);
+  metadata.dateline = dateline;
 
-  Object.assign(metadata, definedEntries(frontMatter));
+  Object.assign(metadata, frontMatter);
   metadata.source ??= sourceFromContact(metadata.contact);
-
-  const sentences: Sentence[] = [];
-  paragraphs.forEach((paragraph, paragraphIndex) => {
-    const from = paragraphIndex === 0 ? datelineLength : 0;
-    for (const span of splitSentences(paragraph.text, from, paragraph.breaks)) {
-      sentences.push({
-        text: paragraph.text.slice(span.start, span.end),
-        index: sentences.length,
-        paragraph: paragraphIndex,
-        start: span.start,
-      });
-    }
-  });
 
   const texts = paragraphs.map((paragraph) => paragraph.text);
   return {
@@ -90,9 +73,31 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
     ...metadata,
     paragraphs: texts,
     datelineLength,
-    sentences,
+    sentences: buildSentences(texts, datelineLength, paragraphs.map((paragraph) => paragraph.breaks)),
     words: countWords(texts, datelineLength),
   };
+}
+
+/** findDateline returns the place of a "CITY // " or "CITY — " opening and the length of that prefix; null and 0 if there is none. */
+export function findDateline(paragraph: string): { dateline: string | null; length: number } {
+  const match = DATELINE.exec(paragraph);
+  if (!match || paragraph.length <= match[0].length) return { dateline: null, length: 0 };
+  return { dateline: match[1]!, length: match[0].length };
+}
+
+/**
+ * buildSentences returns the sentences of the paragraphs, numbered over the
+ * whole article; the first paragraph's dateline prefix is skipped, and
+ * `breaks` (joined line breaks per paragraph) may end sentences.
+ */
+export function buildSentences(paragraphs: readonly string[], datelineLength: number, breaks: readonly (readonly number[])[] = []): Sentence[] {
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((text, paragraph) => {
+    for (const span of splitSentences(text, paragraph === 0 ? datelineLength : 0, breaks[paragraph] ?? [])) {
+      sentences.push({ text: text.slice(span.start, span.end), index: sentences.length, paragraph, start: span.start });
+    }
+  });
+  return sentences;
 }
 
 /** articleMeta returns the article's metadata as the JSON contract names it. */
@@ -148,10 +153,6 @@ function splitFrontMatter(text: string): { metadata: Partial<Metadata>; body: st
     if (key && value !== '' && value !== '~' && value !== 'null') metadata[key] = value;
   }
   return { metadata, body: text.slice(match[0].length) };
-}
-
-function definedEntries(metadata: Partial<Metadata>): Partial<Metadata> {
-  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value != null));
 }
 
 function trimBlankLines(lines: string[]): string[] {

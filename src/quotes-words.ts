@@ -168,13 +168,11 @@ export const OBJECT_VERBS = setOf(`
 `);
 
 /** Nouns that label an organisation written before its name: "campaign group Safer Screens", "tech giant Apple". */
-export const ORGANISATION_LABELS = setOf(`
-  company firm group telco bank club team retailer airline carrier giant manufacturer maker operator
-  broadcaster network business chain supermarket insurer lender publisher studio label developer
+export const ORGANISATION_LABELS = new Set([...ORGANISATION_ROLES, ...setOf(`
   charity watchdog regulator body organisation organization union association campaign campaigners
   thinktank think-tank consultancy agency provider platform app startup start-up
   newspaper website outlet magazine
-`);
+`)]);
 
 /** Nouns for a person that are not roles: an unnamed "member", "resident" or "witness" may be "he" or "she" later. */
 export const PERSON_NOUNS = setOf(`

@@ -122,4 +122,3 @@ export interface QuotesView {
 }
 
 export type View = FullView | SummaryView | QuotesView;
-export type ViewName = View['view'];
