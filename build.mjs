@@ -48,7 +48,10 @@ const importerStandIns = {
 };
 
 // cli.ts imports chalk and render/styled.js together, for styled output only: one chunk.
-const STYLED = { name: 'styled', contents: "export { Chalk } from 'chalk';\nexport * from './src/render/styled.ts';\n" };
+const STYLED = {
+  name: 'styled',
+  contents: "export { Chalk } from 'chalk';\nexport * from './src/render/styled.ts';\n",
+};
 
 /** bundleFile returns the file name of a chunk's bundle in dist/. */
 function bundleFile(chunk) {
@@ -70,11 +73,18 @@ function chunkingPlugin({ mainModules, found }) {
         }
         if (args.kind !== 'dynamic-import' && !mainModules) return undefined;
         if (!args.path.startsWith('.')) return undefined;
-        const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
+        const resolved = await builder.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: 'inner',
+        });
         const module = relative(root, resolved.path);
         if (mainModules?.has(module)) return { path: `shared:${module}`, namespace: 'chunk' };
         if (args.kind !== 'dynamic-import') return undefined;
-        const name = module.replace(/^src\//, '').replace(/\.ts$/, '').replaceAll('/', '-');
+        const name = module
+          .replace(/^src\//, '')
+          .replace(/\.ts$/, '')
+          .replaceAll('/', '-');
         found.set(name, { name, contents: `export * from './${module}';\n` });
         return { path: name, namespace: 'chunk' };
       });
@@ -141,7 +151,11 @@ async function writeMainBundle(found) {
 // Chunks can import() further chunks (fetch.ts loads html.ts), so build until none is new.
 async function writeChunkBundles(mainModules, found) {
   const built = new Set();
-  for (let pending = [...found.values()]; pending.length > 0; pending = [...found.values()].filter(({ name }) => !built.has(name))) {
+  for (
+    let pending = [...found.values()];
+    pending.length > 0;
+    pending = [...found.values()].filter(({ name }) => !built.has(name))
+  ) {
     for (const chunk of pending) {
       const { code } = await bundle(chunk.contents, chunkingPlugin({ mainModules, found }));
       writeFileSync(dist + bundleFile(chunk.name), code);
@@ -162,19 +176,40 @@ async function writeCodeCaches(chunks) {
     const script = new Script(source, { filename });
     const module = { exports: {} };
     scripts.set(chunk, { script, module, hash: source.slice(HEADER.length, source.indexOf('\n')), filename });
-    script.runInThisContext()(module.exports, createRequire(filename), module, filename, dist, `file://${filename}`, loadChunk);
+    script.runInThisContext()(
+      module.exports,
+      createRequire(filename),
+      module,
+      filename,
+      dist,
+      `file://${filename}`,
+      loadChunk,
+    );
     return module.exports;
   };
   const { main } = loadChunk('main');
-  const views = [['--plain'], ['--summary', '--plain'], ['--quotes', '--plain'], ['--json'], ['--list'], ['--color', 'always'], ['--summary', '--color', 'always'], ['--quotes', '--color', 'always']];
+  const views = [
+    ['--plain'],
+    ['--summary', '--plain'],
+    ['--quotes', '--plain'],
+    ['--json'],
+    ['--list'],
+    ['--color', 'always'],
+    ['--summary', '--color', 'always'],
+    ['--quotes', '--color', 'always'],
+  ];
   for (const argv of views) {
     const io = fakeIo();
     const status = await main(argv, io);
     // Only the cache is at stake here; the tests say whether the view works.
-    if (status !== 0) console.warn(`build.mjs: news-read ${argv.join(' ')} exited ${status} while warming the code cache: ${io.stderr.text}`);
+    if (status !== 0)
+      console.warn(
+        `build.mjs: news-read ${argv.join(' ')} exited ${status} while warming the code cache: ${io.stderr.text}`,
+      );
   }
   for (const chunk of chunks) loadChunk(chunk);
-  for (const { script, hash, filename } of scripts.values()) writeFileSync(`${filename}.${hash}.v8cache`, script.createCachedData());
+  for (const { script, hash, filename } of scripts.values())
+    writeFileSync(`${filename}.${hash}.v8cache`, script.createCachedData());
 }
 
 // Stands in for process: real streams, output collected, nothing a terminal.

@@ -53,7 +53,15 @@ function loadChunk(name) {
   }
   const module = { exports: {} };
   loaded.set(name, module);
-  script.runInThisContext()(module.exports, createRequire(filename), module, filename, dist, pathToFileURL(filename).href, loadChunk);
+  script.runInThisContext()(
+    module.exports,
+    createRequire(filename),
+    module,
+    filename,
+    dist,
+    pathToFileURL(filename).href,
+    loadChunk,
+  );
   return module.exports;
 }
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { NewsReadError } from './errors.js';
-import { stripControls } from './sanitize.js';
 import { formatHelpSections, GROUPS } from './help.js';
 import { articleMeta, parseArticle } from './parse.js';
 import { renderJson } from './render/json.js';
 import { renderPlain } from './render/plain.js';
-import { DEFAULT_MAX_BYTES, isHtmlSource, listBundledSlugs, readSource, resolveSource } from './source.js';
+import { stripControls } from './sanitize.js';
 import type { SourceRef } from './source.js';
+import { DEFAULT_MAX_BYTES, isHtmlSource, listBundledSlugs, readSource, resolveSource } from './source.js';
 import type { Article, View } from './types.js';
 import { fullView } from './views/full.js';
 import { summaryView } from './views/summary.js';
@@ -47,7 +47,9 @@ const MIN_WIDTH = 10;
 // One small synchronous read at startup; a bundle may inline the version instead.
 function packageVersion(): string {
   try {
-    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
     return typeof manifest.version === 'string' ? manifest.version : 'unknown';
   } catch {
     return 'unknown';
@@ -67,19 +69,33 @@ function positiveInteger(name: string, maximum: number, minimum = 1) {
 export function createProgram(): Command {
   const program = new Command('news-read')
     .description('Read a news article in the terminal: the whole story, its summary, or its quotations.')
-    .argument('[article]', 'a bundled article slug, a file path (text or a saved web page), an http(s) URL, or - for standard input (default: the bundled article)')
+    .argument(
+      '[article]',
+      'a bundled article slug, a file path (text or a saved web page), an http(s) URL, or - for standard input (default: the bundled article)',
+    )
     .optionsGroup(GROUPS.views)
     .addOption(new Option('--full', 'show the whole article (the default view)').conflicts(['summary', 'quotes']))
     .addOption(new Option('--summary', 'show the sentences that carry the story').conflicts(['full', 'quotes']))
     .addOption(new Option('--quotes', 'show the quotations, each with who said it').conflicts(['full', 'summary']))
-    .option('-n, --sentences <n>', 'summary length in sentences (default: 3 for a news story, more for long ones, at most a third)', positiveInteger('--sentences', 10000))
+    .option(
+      '-n, --sentences <n>',
+      'summary length in sentences (default: 3 for a news story, more for long ones, at most a third)',
+      positiveInteger('--sentences', 10000),
+    )
     .option('--speaker <name>', 'with --quotes: only the quotes of this speaker (full name or surname)')
     .optionsGroup(GROUPS.output)
     .option('--json', 'print the view as one JSON object')
     .option('--plain', 'plain text: no colour, no Markdown (the default when output is not a terminal)')
-    .option('-w, --width <n>', 'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)', positiveInteger('--width', 1000, MIN_WIDTH))
+    .option(
+      '-w, --width <n>',
+      'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)',
+      positiveInteger('--width', 1000, MIN_WIDTH),
+    )
     .addOption(new Option('--color <when>', 'use colour').choices(['auto', 'always', 'never']).default('auto'))
-    .option('--pager', 'on a terminal, show output taller than the screen through $NEWS_READ_PAGER, $PAGER or "less -R"')
+    .option(
+      '--pager',
+      'on a terminal, show output taller than the screen through $NEWS_READ_PAGER, $PAGER or "less -R"',
+    )
     .optionsGroup(GROUPS.input)
     .option('--list', 'list the bundled articles')
     .addOption(
@@ -131,14 +147,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return error.exitCode;
     }
     if (io.env.DEBUG?.includes('news-read')) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    else io.stderr.write(`news-read: internal error: ${oneLine((error as Error)?.message ?? String(error))} (set DEBUG=news-read for details)\n`);
+    else
+      io.stderr.write(
+        `news-read: internal error: ${oneLine((error as Error)?.message ?? String(error))} (set DEBUG=news-read for details)\n`,
+      );
     return 1;
   }
 }
 
 async function run(argument: string | undefined, flags: Flags, io: Io): Promise<string> {
   if (flags.speaker !== undefined && !flags.quotes) throw new NewsReadError('USAGE', '--speaker goes with --quotes');
-  if (flags.sentences !== undefined && !flags.summary) throw new NewsReadError('USAGE', '--sentences goes with --summary');
+  if (flags.sentences !== undefined && !flags.summary)
+    throw new NewsReadError('USAGE', '--sentences goes with --summary');
   const slugs = listBundledSlugs();
   if (flags.list) return listArticles(slugs, flags, io);
 
@@ -160,11 +180,17 @@ async function run(argument: string | undefined, flags: Flags, io: Io): Promise<
 async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Article> {
   let loaded: { article: Article; warnings: string[] };
   if (ref.kind === 'url') {
-    loaded = await (await import('./fetch.js')).readUrl(ref.url, { timeoutSeconds: flags.timeout, maxBytes: flags.maxBytes });
+    loaded = await (await import('./fetch.js')).readUrl(ref.url, {
+      timeoutSeconds: flags.timeout,
+      maxBytes: flags.maxBytes,
+    });
   } else {
     const { text, warnings, bytes } = await readSource(ref, io, flags.maxBytes);
     loaded = isHtmlSource(ref, text)
-      ? (await import('./html.js')).readHtml(bytes ?? Buffer.from(text), ref.kind === 'file' ? ref.path : 'standard input')
+      ? (await import('./html.js')).readHtml(
+          bytes ?? Buffer.from(text),
+          ref.kind === 'file' ? ref.path : 'standard input',
+        )
       : { article: parseArticle(text, { slug: ref.kind === 'bundled' ? ref.slug : null }), warnings };
   }
   for (const warning of loaded.warnings) io.stderr.write(`news-read: warning: ${oneLine(warning)}\n`);
@@ -175,13 +201,19 @@ async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Articl
 async function render(view: View, flags: Flags, io: Io): Promise<string> {
   if (flags.json) return renderJson(view);
   const level = colorLevel(flags, io);
-  const styled = !flags.plain && (io.stdout.isTTY === true || flags.color === 'always' || (flags.color === 'auto' && level > 0));
+  const styled =
+    !flags.plain && (io.stdout.isTTY === true || flags.color === 'always' || (flags.color === 'auto' && level > 0));
   if (!styled) return renderPlain(view, { width: flags.width ?? null });
   // COLUMNS stands in when stdout reports no width (e.g. --color always into a pipe).
   const columns = (io.stdout.isTTY && io.stdout.columns) || Math.floor(Number(io.env.COLUMNS)) || 0;
-  const width = flags.width ?? (columns > 0 ? Math.max(MIN_WIDTH, Math.min(columns, MAX_STYLED_WIDTH)) : FALLBACK_WIDTH);
+  const width =
+    flags.width ?? (columns > 0 ? Math.max(MIN_WIDTH, Math.min(columns, MAX_STYLED_WIDTH)) : FALLBACK_WIDTH);
   const [{ Chalk }, { renderStyled }] = await Promise.all([import('chalk'), import('./render/styled.js')]);
-  return renderStyled(view, { chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }), width, hyperlinks: hyperlinksSupported(io) });
+  return renderStyled(view, {
+    chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }),
+    width,
+    hyperlinks: hyperlinksSupported(io),
+  });
 }
 
 // OSC 8 hyperlinks only in terminals known to show them (elsewhere styled output
@@ -191,7 +223,8 @@ function hyperlinksSupported(io: Io): boolean {
   const { FORCE_HYPERLINK, TERM = '', TERM_PROGRAM = '', VTE_VERSION, TMUX } = io.env;
   if (FORCE_HYPERLINK) return FORCE_HYPERLINK !== '0' && FORCE_HYPERLINK !== 'false';
   if (!io.stdout.isTTY || TMUX || /^(?:screen|tmux|dumb)/.test(TERM)) return false;
-  if (io.env.WT_SESSION || io.env.KITTY_WINDOW_ID || io.env.KONSOLE_VERSION || /kitty|ghostty|wezterm/.test(TERM)) return true;
+  if (io.env.WT_SESSION || io.env.KITTY_WINDOW_ID || io.env.KONSOLE_VERSION || /kitty|ghostty|wezterm/.test(TERM))
+    return true;
   return ['iTerm.app', 'WezTerm', 'vscode', 'ghostty'].includes(TERM_PROGRAM) || Number(VTE_VERSION) >= 5000;
 }
 
@@ -235,13 +268,18 @@ async function listArticles(slugs: readonly string[], flags: Flags, io: Io): Pro
 // so a file of that name is still read as ./completion or `news-read -- completion`.
 async function printCompletion(args: readonly string[], io: Io): Promise<number> {
   if (args.length === 1 && (args[0] === '-h' || args[0] === '--help')) {
-    return write(io, 'Usage: news-read completion bash|zsh|fish\n\nPrints a completion script; see the man page or README for where to put it.\n');
+    return write(
+      io,
+      'Usage: news-read completion bash|zsh|fish\n\nPrints a completion script; see the man page or README for where to put it.\n',
+    );
   }
   const { SHELLS, completionSpec, renderCompletion } = await import('./completion.js');
   const shell = SHELLS.find((name) => name === args[0]);
   if (args.length !== 1 || !shell) {
     const given = args.length === 0 ? 'no shell' : `"${args.join(' ')}"`;
-    io.stderr.write(`news-read: completion needs one shell: bash, zsh or fish, not ${given} (to read a file named "completion", give ./completion)\n`);
+    io.stderr.write(
+      `news-read: completion needs one shell: bash, zsh or fish, not ${given} (to read a file named "completion", give ./completion)\n`,
+    );
     return 2;
   }
   return write(io, renderCompletion(shell, completionSpec(createProgram(), listBundledSlugs())));
@@ -265,7 +303,9 @@ async function page(io: Io, output: string): Promise<number> {
 
 // Messages quote file names and arguments, which may hold escape codes or line breaks of their own.
 function oneLine(text: string): string {
-  return stripControls(text).trim().replace(/\s*\n\s*/g, ' ');
+  return stripControls(text)
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 // Writes the output once. A reader that closed the pipe early (EPIPE) is a normal end.
@@ -277,7 +317,9 @@ function write(io: Io, output: string): Promise<number> {
       if (settled) return;
       settled = true;
       if (error.code === 'EPIPE') return resolve(0);
-      io.stderr.write(`news-read: cannot write output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`);
+      io.stderr.write(
+        `news-read: cannot write output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`,
+      );
       resolve(1);
     };
     // Stays attached after a failure, so a later 'error' event is not an uncaught exception.

@@ -36,17 +36,19 @@ export interface CompletionSpec {
 export function completionSpec(program: Command, slugs: readonly string[]): CompletionSpec {
   const visible = program.createHelp().visibleOptions(program);
   const byAttribute = new Map(visible.map((option) => [option.attributeName(), option]));
-  const options = visible.map((option: Option): CompletionOption => ({
-    long: option.long ?? null,
-    short: option.short ?? null,
-    description: option.description,
-    value: option.required || option.optional ? (/[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1] ?? 'value') : null,
-    choices: option.argChoices ?? null,
-    conflicts: (option as Option & { conflictsWith: string[] }).conflictsWith.flatMap((name) => {
-      const other = byAttribute.get(name);
-      return other ? flagsOf(other) : [];
+  const options = visible.map(
+    (option: Option): CompletionOption => ({
+      long: option.long ?? null,
+      short: option.short ?? null,
+      description: option.description,
+      value: option.required || option.optional ? (/[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1] ?? 'value') : null,
+      choices: option.argChoices ?? null,
+      conflicts: (option as Option & { conflictsWith: string[] }).conflictsWith.flatMap((name) => {
+        const other = byAttribute.get(name);
+        return other ? flagsOf(other) : [];
+      }),
     }),
-  }));
+  );
   return {
     name: program.name(),
     options,
@@ -77,7 +79,9 @@ function renderBash(spec: CompletionSpec): string {
     .filter((option) => option.value !== null)
     .map((option) => {
       const pattern = flagsOf(option).join('|');
-      const reply = option.choices ? `COMPREPLY=($(compgen -W '${option.choices.join(' ')}' -- "$cur"))` : 'COMPREPLY=()';
+      const reply = option.choices
+        ? `COMPREPLY=($(compgen -W '${option.choices.join(' ')}' -- "$cur"))`
+        : 'COMPREPLY=()';
       return `    ${pattern}) ${reply}; return ;;`;
     });
   return `# bash completion for ${spec.name}
@@ -129,7 +133,8 @@ function renderZsh(spec: CompletionSpec): string {
     const exclusions = [...new Set([...flags, ...option.conflicts])];
     const exclusion = exclusions.length > 1 ? `(${exclusions.join(' ')})` : '';
     const description = `[${zshDescription(option.description)}]`;
-    const action = option.value === null ? '' : `:${option.value}:${option.choices ? `(${option.choices.join(' ')})` : ' '}`;
+    const action =
+      option.value === null ? '' : `:${option.value}:${option.choices ? `(${option.choices.join(' ')})` : ' '}`;
     return flags.map((flag) => {
       const suffix = option.value === null ? '' : flag.startsWith('--') ? '=' : '+';
       return `    ${zshQuote(`${exclusion}${flag}${suffix}${description}${action}`)} \\`;

@@ -70,7 +70,10 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
 }
 
 /** readUrl returns the article at `address`: HTML through Readability, plain text through parseArticle. */
-export async function readUrl(address: string, options: FetchOptions): Promise<{ article: Article; warnings: string[] }> {
+export async function readUrl(
+  address: string,
+  options: FetchOptions,
+): Promise<{ article: Article; warnings: string[] }> {
   const page = await fetchPage(address, options);
   const name = display(page.url);
   const { decodeHtml, parseHtml } = await import('./html.js');
@@ -90,7 +93,10 @@ function parseHttpUrl(address: string, name: string): URL {
     throw new NewsReadError('FETCH_FAILED', `${display(name)}: not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new NewsReadError('FETCH_FAILED', `${display(name)}: redirected to ${url.protocol} URL; only http and https can be read`);
+    throw new NewsReadError(
+      'FETCH_FAILED',
+      `${display(name)}: redirected to ${url.protocol} URL; only http and https can be read`,
+    );
   }
   return url;
 }
@@ -132,7 +138,10 @@ async function readBody(response: Response, url: URL, maxBytes: number): Promise
 }
 
 function tooLarge(url: URL, maxBytes: number): NewsReadError {
-  return new NewsReadError('TOO_LARGE', `${display(url.href)}: larger than the ${maxBytes}-byte input limit; raise it with --max-bytes`);
+  return new NewsReadError(
+    'TOO_LARGE',
+    `${display(url.href)}: larger than the ${maxBytes}-byte input limit; raise it with --max-bytes`,
+  );
 }
 
 function failure(url: URL | string, reason: string): NewsReadError {
@@ -143,7 +152,8 @@ function failure(url: URL | string, reason: string): NewsReadError {
 function networkError(error: unknown, url: URL, timeoutSeconds: number): NewsReadError {
   if (error instanceof NewsReadError) return error;
   const name = (error as Error | undefined)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return failure(url, `no answer within ${timeoutSeconds} s; try a longer --timeout`);
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return failure(url, `no answer within ${timeoutSeconds} s; try a longer --timeout`);
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   switch (cause?.code) {
     case 'ENOTFOUND':

@@ -19,7 +19,10 @@ export const GROUPS = {
 
 /** Commands other than reading an article; `news-read completion` is handled before option parsing. */
 export const COMMANDS: readonly HelpEntry[] = [
-  { term: 'completion bash|zsh|fish', text: 'print a shell completion script (a file named "completion" is read as ./completion)' },
+  {
+    term: 'completion bash|zsh|fish',
+    text: 'print a shell completion script (a file named "completion" is read as ./completion)',
+  },
 ];
 
 /** Examples; the pipe uses come first because they are what plain output is for. */
@@ -36,8 +39,14 @@ export const EXAMPLES: readonly HelpEntry[] = [
 /** Environment variables news-read reads. */
 export const ENVIRONMENT: readonly HelpEntry[] = [
   { term: 'NO_COLOR', text: 'if set and not empty, no colour (--color always still wins)' },
-  { term: 'FORCE_COLOR', text: 'colour even when output is not a terminal; 1, 2 or 3 picks 16, 256 or 16 million colours; 0 turns colour off' },
-  { term: 'FORCE_HYPERLINK', text: '1 or 0: show links of web pages as terminal hyperlinks or not, whatever the terminal' },
+  {
+    term: 'FORCE_COLOR',
+    text: 'colour even when output is not a terminal; 1, 2 or 3 picks 16, 256 or 16 million colours; 0 turns colour off',
+  },
+  {
+    term: 'FORCE_HYPERLINK',
+    text: '1 or 0: show links of web pages as terminal hyperlinks or not, whatever the terminal',
+  },
   { term: 'NEWS_READ_PAGER', text: 'the pager for --pager (before PAGER); empty or "cat" means no pager' },
   { term: 'PAGER', text: 'the pager for --pager when NEWS_READ_PAGER is not set (default: "less -R")' },
   { term: 'COLUMNS', text: 'the width for styled output when stdout reports none (e.g. --color always into a pipe)' },
@@ -69,7 +78,10 @@ function formatSection(heading: string, entries: readonly HelpEntry[]): string {
   const textWidth = Math.max(20, HELP_WIDTH - 2 - termWidth);
   const lines = entries.map((entry) => {
     const [first = '', ...rest] = wrapText(entry.text, textWidth);
-    return [`  ${entry.term.padEnd(termWidth)}${first}`, ...rest.map((line) => `  ${' '.repeat(termWidth)}${line}`)].join('\n');
+    return [
+      `  ${entry.term.padEnd(termWidth)}${first}`,
+      ...rest.map((line) => `  ${' '.repeat(termWidth)}${line}`),
+    ].join('\n');
   });
   return `\n${heading}\n${lines.join('\n')}\n`;
 }

@@ -57,14 +57,67 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p',
-  'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', ...HEADINGS,
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+  ...HEADINGS,
 ]);
 // Never text for a reader: code, styles, embedded media and form controls.
 const SKIPPED = new Set([
-  'audio', 'button', 'canvas', 'embed', 'head', 'iframe', 'img', 'input', 'link', 'math', 'meta', 'noscript',
-  'object', 'option', 'picture', 'script', 'select', 'source', 'style', 'svg', 'template', 'textarea', 'video',
+  'audio',
+  'button',
+  'canvas',
+  'embed',
+  'head',
+  'iframe',
+  'img',
+  'input',
+  'link',
+  'math',
+  'meta',
+  'noscript',
+  'object',
+  'option',
+  'picture',
+  'script',
+  'select',
+  'source',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'video',
 ]);
 // Page furniture left out when a page is not an article and its whole body is read.
 const FURNITURE = new Set(['nav', 'footer']);
@@ -88,7 +141,9 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const readerable = isProbablyReaderable(document as never);
   // Readability's pick from a page that is not a story is one arbitrary part of it: such a page shows its whole body.
   const wholeBody = readerable ? null : bodyBlocks(document, base);
-  const result = new Readability<PageElement>(document as never, { serializer: (node) => node as unknown as PageElement }).parse();
+  const result = new Readability<PageElement>(document as never, {
+    serializer: (node) => node as unknown as PageElement,
+  }).parse();
 
   let collected = readerable && result?.content ? collectBlocks(result.content, base, false) : [];
   if (collected.length === 0) {
@@ -99,13 +154,24 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const title = cleanText(result?.title || document.title) || null;
   let byline = cleanText(result?.byline ?? '') || null;
   collected = dropRepeatedHeader(collected, title, byline);
-  if (collected.length === 0) throw new NewsReadError('NO_PARAGRAPHS', `${options.name}: found no text to show on the page`);
+  if (collected.length === 0)
+    throw new NewsReadError('NO_PARAGRAPHS', `${options.name}: found no text to show on the page`);
 
   let role: string | null = null;
   if (byline) ({ byline, role } = splitByline(byline));
   const source = cleanText(result?.siteName ?? '') || hostName(options.url);
   const date = shortDate(result?.publishedTime ?? time);
-  return { article: buildArticle(collected, { title, byline, role, source, date, language: cleanText(result?.lang ?? '') || language }), warnings };
+  return {
+    article: buildArticle(collected, {
+      title,
+      byline,
+      role,
+      source,
+      date,
+      language: cleanText(result?.lang ?? '') || language,
+    }),
+    warnings,
+  };
 }
 
 function bodyBlocks(document: PageDocument, base: URL | null): Collected[] {
@@ -168,7 +234,12 @@ function collectBlocks(root: PageElement, base: URL | null, skipFurniture: boole
       if (child.nodeType !== ELEMENT_NODE) continue;
       const element = child as PageElement;
       const name = element.localName;
-      if (SKIPPED.has(name) || isHidden(element) || (skipFurniture && (FURNITURE.has(name) || element.getAttribute('role') === 'navigation'))) continue;
+      if (
+        SKIPPED.has(name) ||
+        isHidden(element) ||
+        (skipFurniture && (FURNITURE.has(name) || element.getAttribute('role') === 'navigation'))
+      )
+        continue;
       if (name === 'br') {
         segments.push({ text: ' ', href });
       } else if (name === 'a') {
@@ -178,7 +249,13 @@ function collectBlocks(root: PageElement, base: URL | null, skipFurniture: boole
         visit(element, kind, href);
       } else if (BLOCKS.has(name)) {
         flush(kind);
-        const inner: BlockKind = HEADINGS.has(name) ? 'heading' : name === 'li' || name === 'dd' ? 'item' : name === 'blockquote' ? 'quote' : kind;
+        const inner: BlockKind = HEADINGS.has(name)
+          ? 'heading'
+          : name === 'li' || name === 'dd'
+            ? 'item'
+            : name === 'blockquote'
+              ? 'quote'
+              : kind;
         visit(element, inner, href);
         flush(inner);
       } else {
@@ -198,7 +275,8 @@ function joinSegments(segments: readonly Segment[], kind: BlockKind): Collected 
   const links: Link[] = [];
   let open = null as { href: string; start: number; end: number } | null;
   const close = () => {
-    if (open && open.end > open.start) links.push({ text: text.slice(open.start, open.end), href: open.href, start: open.start });
+    if (open && open.end > open.start)
+      links.push({ text: text.slice(open.start, open.end), href: open.href, start: open.start });
     open = null;
   };
   for (const segment of segments) {
@@ -273,7 +351,10 @@ function dropRepeatedHeader(blocks: Collected[], title: string | null, byline: s
   while (start < blocks.length - 1 && start < 3) {
     const text = blocks[start]!.text;
     const isTitle = title !== null && text.toLowerCase() === title.toLowerCase();
-    const isByline = /^by\s/i.test(text) && text.split(/\s+/).length <= 8 && (byline === null || text.includes(byline.replace(/^by\s+/i, '')));
+    const isByline =
+      /^by\s/i.test(text) &&
+      text.split(/\s+/).length <= 8 &&
+      (byline === null || text.includes(byline.replace(/^by\s+/i, '')));
     if (!isTitle && !isByline) break;
     start++;
   }

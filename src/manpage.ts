@@ -1,8 +1,8 @@
 // The man page, generated at build time (build.mjs) from the same commander
 // program and help tables that --help prints, so the two cannot drift apart.
 import type { Command, Option } from 'commander';
-import { COMMANDS, ENVIRONMENT, EXAMPLES, EXIT_STATUS, GROUPS } from './help.js';
 import type { HelpEntry } from './help.js';
+import { COMMANDS, ENVIRONMENT, EXAMPLES, EXIT_STATUS, GROUPS } from './help.js';
 
 /** roffText returns `text` safe inside a roff line: backslashes, hyphens and a leading dot or quote escaped. */
 export function roffText(text: string): string {
@@ -85,7 +85,10 @@ function flagsRoff(option: Option): string {
 // "completion bash|zsh|fish": the word is literal, each shell too.
 function synopsisCommand(term: string): string {
   const [word = '', values = ''] = term.split(' ');
-  const shells = values.split('|').map((value) => `\\fB${roffText(value)}\\fR`).join('|');
+  const shells = values
+    .split('|')
+    .map((value) => `\\fB${roffText(value)}\\fR`)
+    .join('|');
   return `\\fB${roffText(word)}\\fR ${shells}`;
 }
 

@@ -1,8 +1,9 @@
 // Runs the pager for --pager. cli.ts decides whether to page (a terminal, output
 // taller than the screen) and which command; this module only starts it and
 // feeds it. It is loaded with import() so that the default path never pays for it.
-import { spawn as nodeSpawn } from 'node:child_process';
+
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { spawn as nodeSpawn } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 
 /** The pager used when neither NEWS_READ_PAGER nor PAGER is set. */
@@ -49,7 +50,8 @@ export function splitWords(text: string): string[] {
       else word += character;
     } else if (quote === '"') {
       if (character === '"') quote = null;
-      else if (character === '\\' && index + 1 < text.length && '"\\$`'.includes(text[index + 1]!)) word += text[++index];
+      else if (character === '\\' && index + 1 < text.length && '"\\$`'.includes(text[index + 1]!))
+        word += text[++index];
       else word += character;
     } else if (character === "'" || character === '"') {
       quote = character;
@@ -123,7 +125,12 @@ export function runPager(output: string, command: readonly string[], io: PagerIo
       if (!started) return;
       // Quitting early is a normal end; a pager killed by a signal or failing is not ours to hide.
       if (code === 0) finish({ kind: 'paged', exitCode: 0 });
-      else finish({ kind: 'paged', exitCode: 1, warning: `pager "${file}" ${signal ? `was stopped by ${signal}` : `exited with status ${code}`}` });
+      else
+        finish({
+          kind: 'paged',
+          exitCode: 1,
+          warning: `pager "${file}" ${signal ? `was stopped by ${signal}` : `exited with status ${code}`}`,
+        });
     });
   });
 }

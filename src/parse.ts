@@ -13,7 +13,7 @@ interface Paragraph {
   breaks: number[];
 }
 
-type Metadata = Omit<ArticleMeta, 'slug' | 'words'>;
+type Metadata = Omit<ArticleMeta, 'slug' | 'words' | 'authors'>;
 
 const EMAIL = /^(?:e-?mail:\s*)?<?([\w.+-]+@([\w-]+(?:\.[\w-]+)+))>?$/i;
 // "BEIRUT // ", "LONDON — ", "NEW YORK, Oct 14 (Reuters) - ": a capitalised place, then a separator.
@@ -35,7 +35,13 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
   const normalized = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { metadata: frontMatter, body } = splitFrontMatter(normalized);
   const metadata: Metadata = {
-    title: null, byline: null, role: null, dateline: null, source: null, date: null, contact: null,
+    title: null,
+    byline: null,
+    role: null,
+    dateline: null,
+    source: null,
+    date: null,
+    contact: null,
   };
 
   // trimEnd, not /\s+$/: that regular expression is quadratic in a long run of inner whitespace.
@@ -73,7 +79,11 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
     ...metadata,
     paragraphs: texts,
     datelineLength,
-    sentences: buildSentences(texts, datelineLength, paragraphs.map((paragraph) => paragraph.breaks)),
+    sentences: buildSentences(
+      texts,
+      datelineLength,
+      paragraphs.map((paragraph) => paragraph.breaks),
+    ),
     words: countWords(texts, datelineLength),
   };
 }
@@ -90,7 +100,11 @@ export function findDateline(paragraph: string): { dateline: string | null; leng
  * whole article; the first paragraph's dateline prefix is skipped, and
  * `breaks` (joined line breaks per paragraph) may end sentences.
  */
-export function buildSentences(paragraphs: readonly string[], datelineLength: number, breaks: readonly (readonly number[])[] = []): Sentence[] {
+export function buildSentences(
+  paragraphs: readonly string[],
+  datelineLength: number,
+  breaks: readonly (readonly number[])[] = [],
+): Sentence[] {
   const sentences: Sentence[] = [];
   paragraphs.forEach((text, paragraph) => {
     for (const span of splitSentences(text, paragraph === 0 ? datelineLength : 0, breaks[paragraph] ?? [])) {
@@ -104,7 +118,18 @@ export function buildSentences(paragraphs: readonly string[], datelineLength: nu
 export function articleMeta(article: Article): ArticleMeta {
   const { slug, title, byline, role, dateline, source, date, contact, words } = article;
   // Pages read from HTML also say their language; text articles keep the contract's keys alone.
-  return { slug, title, byline, role, dateline, source, date, contact, words, ...(article.language ? { language: article.language } : {}) };
+  return {
+    slug,
+    title,
+    byline,
+    role,
+    dateline,
+    source,
+    date,
+    contact,
+    words,
+    ...(article.language ? { language: article.language } : {}),
+  };
 }
 
 /** countWords returns the number of words (whitespace-separated tokens with a letter or digit) in the paragraphs. */
@@ -134,9 +159,19 @@ function isWordCharacter(code: number, text: string, at: number): boolean {
 }
 
 const FRONT_MATTER_KEYS: Record<string, keyof Metadata> = {
-  title: 'title', headline: 'title', byline: 'byline', author: 'byline', by: 'byline', role: 'role',
-  dateline: 'dateline', source: 'source', publication: 'source', date: 'date', published: 'date',
-  contact: 'contact', email: 'contact',
+  title: 'title',
+  headline: 'title',
+  byline: 'byline',
+  author: 'byline',
+  by: 'byline',
+  role: 'role',
+  dateline: 'dateline',
+  source: 'source',
+  publication: 'source',
+  date: 'date',
+  published: 'date',
+  contact: 'contact',
+  email: 'contact',
 };
 
 // A leading `---` block of `key: value` lines; nested YAML is not needed for article metadata.
@@ -179,7 +214,9 @@ function startsWithHeadline(lines: string[]): boolean {
 function looksLikeName(line: string): boolean {
   const words = line.split(/\s+/);
   if (words.length < 2 || words.length > 5 || /\d/.test(line)) return false;
-  return words.every((word) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|del|van|von|der|al|bin|el|la|le)$/.test(word));
+  return words.every(
+    (word) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|del|van|von|der|al|bin|el|la|le)$/.test(word),
+  );
 }
 
 function looksLikeHeaderLine(line: string, maxWords: number): boolean {
@@ -303,5 +340,8 @@ function stripInlineMarkdown(line: string): string {
   return line
     .replace(/^#{1,6}\s+/, '')
     .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(/\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__/g, (_whole, stars?: string, underscores?: string) => stars ?? underscores ?? '');
+    .replace(
+      /\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__/g,
+      (_whole, stars?: string, underscores?: string) => stars ?? underscores ?? '',
+    );
 }

@@ -1,11 +1,16 @@
 // The article's people: every capitalised run that reads as a name, with the
 // roles written next to it, so short forms, roles and pronouns can find the
 // fullest name the article gives.
+import { DETERMINERS, isCapitalized, PARTICLES, stripPossessive, type Token, trimName } from './quotes-phrases.js';
 import {
-  isCapitalized, PARTICLES, DETERMINERS, stripPossessive, trimName, type Token,
-} from './quotes-phrases.js';
-import {
-  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE,
+  CUE_VERBS,
+  HONORIFICS,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  PERSON_ROLES,
+  PHRASE_BREAKS,
+  ROLE_WORDS,
+  SKIPPABLE,
 } from './quotes-words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
@@ -52,7 +57,12 @@ export class People {
         continue;
       }
       let end = index;
-      while (end + 1 < tokens.length && isNameToken(tokens, end + 1) && tokens[end + 1]!.sentence === tokens[index]!.sentence) end++;
+      while (
+        end + 1 < tokens.length &&
+        isNameToken(tokens, end + 1) &&
+        tokens[end + 1]!.sentence === tokens[index]!.sentence
+      )
+        end++;
       this.addRun(tokens, index, end);
       index = end + 1;
     }
@@ -66,7 +76,11 @@ export class People {
     const gendered = new Map<number, { gender: 'male' | 'female'; position: number }[]>();
     tokens.forEach((token, position) => {
       if (token.kind !== 'word') return;
-      const gender = /^(?:he|his|him|himself)$/i.test(token.text) ? 'male' : /^(?:she|her|hers|herself)$/i.test(token.text) ? 'female' : null;
+      const gender = /^(?:he|his|him|himself)$/i.test(token.text)
+        ? 'male'
+        : /^(?:she|her|hers|herself)$/i.test(token.text)
+          ? 'female'
+          : null;
       if (!gender) return;
       const seen = gendered.get(token.sentence) ?? [];
       seen.push({ gender, position });
@@ -76,10 +90,13 @@ export class People {
     while (first < this.mentions.length) {
       const sentence = tokens[this.mentions[first]!.position]!.sentence;
       let last = first;
-      while (last + 1 < this.mentions.length && tokens[this.mentions[last + 1]!.position]!.sentence === sentence) last++;
+      while (last + 1 < this.mentions.length && tokens[this.mentions[last + 1]!.position]!.sentence === sentence)
+        last++;
       const people = new Set(this.mentions.slice(first, last + 1).map((mention) => mention.person));
       const named = this.mentions[first]!.position;
-      const genders = new Set((gendered.get(sentence) ?? []).filter((seen) => seen.position > named).map((seen) => seen.gender));
+      const genders = new Set(
+        (gendered.get(sentence) ?? []).filter((seen) => seen.position > named).map((seen) => seen.gender),
+      );
       if (people.size === 1 && genders.size === 1) {
         const person = [...people][0]!;
         person.gender ??= [...genders][0]!;
@@ -104,7 +121,10 @@ export class People {
   private addName(tokens: Token[], run: Token[], position: number) {
     const words = run.map((token) => token.text);
     if (words.length >= 2) {
-      const initials = words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]).join('');
+      const initials = words
+        .filter((word) => /^\p{Lu}/u.test(word))
+        .map((word) => word[0])
+        .join('');
       if (!this.acronyms.has(initials)) this.acronyms.set(initials, words.map(stripPossessive).join(' '));
     }
     if (words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return;
@@ -127,7 +147,15 @@ export class People {
       person = this.byFirstName(surname) ?? undefined;
     }
     if (!person) {
-      person = { name: '', surname, gender: null, roles: new Set(), heads: new Set(), forms: new Set(), confirmed: false };
+      person = {
+        name: '',
+        surname,
+        gender: null,
+        roles: new Set(),
+        heads: new Set(),
+        forms: new Set(),
+        confirmed: false,
+      };
       this.bySurname.set(surname, person);
     }
     const full = name.words.map(stripPossessive).join(' ');
@@ -149,7 +177,13 @@ export class People {
     for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
       const token = tokens[at]!;
       if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
-      if (NOT_NAME_WORDS.has(token.text) || CUE_VERBS.has(token.text) || SKIPPABLE.has(token.text) || /ed$/.test(token.text)) break;
+      if (
+        NOT_NAME_WORDS.has(token.text) ||
+        CUE_VERBS.has(token.text) ||
+        SKIPPABLE.has(token.text) ||
+        /ed$/.test(token.text)
+      )
+        break;
       // "Spain's Carlos Moya": the owner is not a role.
       if (/['’]s$/.test(token.text)) break;
       roleWords.unshift(token.text);
@@ -232,7 +266,8 @@ export class People {
     }
     for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
       const mention = this.mentions[at]!;
-      if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject)) continue;
+      if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject))
+        continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
       return mention;
     }
@@ -252,7 +287,13 @@ function appositiveRole(tokens: Token[], after: number): string[] {
   }
   const first = role[0] ?? '';
   // A role starts with a lowercase noun or a determiner: "a lawyer", "head of …", not "who" or a verb.
-  if (role.length === 0 || /^\p{Lu}/u.test(first) || /^(?:who|which|that|and|but|said|says)$/.test(first) || CUE_VERBS.has(first)) return [];
+  if (
+    role.length === 0 ||
+    /^\p{Lu}/u.test(first) ||
+    /^(?:who|which|that|and|but|said|says)$/.test(first) ||
+    CUE_VERBS.has(first)
+  )
+    return [];
   return DETERMINERS.has(first) ? role.slice(1) : role;
 }
 
@@ -264,7 +305,8 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
     if (token.sentence !== sentence) return true;
     if (token.kind === 'quote') return false;
     if (token.kind !== 'word') continue;
-    if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text))) return false;
+    if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text)))
+      return false;
     if (CUE_VERBS.has(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
   }
   return tokens[position - 7]?.sentence !== sentence;
@@ -274,7 +316,8 @@ function isNameToken(tokens: Token[], at: number): boolean {
   const token = tokens[at]!;
   if (token.kind !== 'word') return false;
   if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
-  if (PARTICLES.has(token.text)) return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
+  if (PARTICLES.has(token.text))
+    return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
   if (!/^\p{Lu}/u.test(token.text)) return false;
   if (NOT_NAME_WORDS.has(token.text)) return false;
   return true;

@@ -2,14 +2,52 @@
 // reporting verb, and what a phrase names (a person, an organisation, a role).
 // Every reader looks at a bounded number of tokens, so attribution stays linear.
 import {
-  CUE_VERBS, HONORIFICS, NOT_NAME_WORDS, ORGANISATION_LABELS, ORGANISATION_WORDS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, ROLE_WORDS,
-  ROYAL_TITLES, SKIPPABLE,
+  CUE_VERBS,
+  HONORIFICS,
+  NOT_NAME_WORDS,
+  ORGANISATION_LABELS,
+  ORGANISATION_WORDS,
+  PERSON_ROLES,
+  PHRASE_BREAKS,
+  PRONOUNS,
+  ROLE_WORDS,
+  ROYAL_TITLES,
+  SKIPPABLE,
 } from './quotes-words.js';
 
 /** Name particles that stay inside a name ("Nick Van den Brul", "Charles de Gaulle"). */
-export const PARTICLES = new Set(['van', 'von', 'den', 'der', 'de', 'da', 'du', 'del', 'di', 'le', 'la', 'al', 'bin', 'ibn', 'el']);
+export const PARTICLES = new Set([
+  'van',
+  'von',
+  'den',
+  'der',
+  'de',
+  'da',
+  'du',
+  'del',
+  'di',
+  'le',
+  'la',
+  'al',
+  'bin',
+  'ibn',
+  'el',
+]);
 /** Words that open a noun phrase. */
-export const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'some', 'his', 'her', 'its', 'their', 'our', 'my']);
+export const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'one',
+  'another',
+  'some',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+]);
 const SPEAKING_LINKS = new Set(['to', 'on', 'at', 'in', 'after', 'before', 'from', 'during', 'with', 'about', 'ahead']);
 
 /** A word, a punctuation mark, or a whole quotation, outside the quotes' own words. */
@@ -55,7 +93,12 @@ export function isCue(tokens: Token[], at: number): boolean {
   // "an amber warning", "the report": after a determiner it is a noun.
   if (previous && DETERMINERS.has(previous.text.toLowerCase())) return false;
   // "…, telling people to": an -ing form is a cue only where a clause can start.
-  if (/ing$/.test(token.text)) return !previous || previous.kind !== 'word' || /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text);
+  if (/ing$/.test(token.text))
+    return (
+      !previous ||
+      previous.kind !== 'word' ||
+      /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text)
+    );
   return true;
 }
 
@@ -114,15 +157,23 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     if (at < floor || !token) return null;
     if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
       at--;
-    } else if (token.text === ',' && tokens[at - 2]?.text === ',' && isWord(tokens[at - 1]) &&
-      (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))) {
+    } else if (
+      token.text === ',' &&
+      tokens[at - 2]?.text === ',' &&
+      isWord(tokens[at - 1]) &&
+      (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))
+    ) {
       // ", meanwhile," between a subject and its verb.
       at -= 3;
     } else {
       break;
     }
   }
-  if (/ing$/.test(tokens[verb]!.text) && at === verb - 1 && /^(?:as|while|after|before|by|when)$/.test(tokens[at]!.text)) {
+  if (
+    /ing$/.test(tokens[verb]!.text) &&
+    at === verb - 1 &&
+    /^(?:as|while|after|before|by|when)$/.test(tokens[at]!.text)
+  ) {
     // "was quoted as saying", "said while announcing": the main clause's subject.
     return mainSubject(tokens, at, floor);
   }
@@ -133,7 +184,8 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
   if (tokens[at]!.text === ',') {
     // "David Frost, director general of the British Chambers of Commerce, warned".
     let comma = at - 1;
-    while (comma >= floor && comma >= at - 22 && tokens[comma]!.text !== ',' && !/^[.;:!?]$/.test(tokens[comma]!.text)) comma--;
+    while (comma >= floor && comma >= at - 22 && tokens[comma]!.text !== ',' && !/^[.;:!?]$/.test(tokens[comma]!.text))
+      comma--;
     if (comma >= floor && tokens[comma]!.text === ',' && comma < at - 1) {
       const apposition = tokens[comma + 1]!.text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
       const main = phraseBackward(tokens, comma - 1, floor);
@@ -199,8 +251,12 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
     if (at < floor) return null;
   }
   // "Research by the EOC last year revealed": a time phrase is not part of the subject.
-  if (at - 1 >= floor && /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(tokens[at]!.text) &&
-    /^(?:last|this|next)$/.test(tokens[at - 1]!.text)) at -= 2;
+  if (
+    at - 1 >= floor &&
+    /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(tokens[at]!.text) &&
+    /^(?:last|this|next)$/.test(tokens[at - 1]!.text)
+  )
+    at -= 2;
   const collected: Token[] = [];
   while (at >= floor && collected.length < 12) {
     const current = tokens[at]!;
@@ -232,13 +288,28 @@ export function phraseForward(tokens: Token[], first: number, ceiling: number): 
     if (token.kind !== 'word') break;
     const lower = token.text.toLowerCase();
     const capital = /^\p{Lu}/u.test(token.text);
-    if (collected.length === 0 && !capital && (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || CUE_VERBS.has(lower))) return null;
+    if (
+      collected.length === 0 &&
+      !capital &&
+      (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || CUE_VERBS.has(lower))
+    )
+      return null;
     // "Richard and Judy executive producer Amanda Ross".
-    if (lower === 'and' && collected.length > 0 && /^\p{Lu}/u.test(collected.at(-1)!.text) && /^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')) {
+    if (
+      lower === 'and' &&
+      collected.length > 0 &&
+      /^\p{Lu}/u.test(collected.at(-1)!.text) &&
+      /^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')
+    ) {
       collected.push(token);
       continue;
     }
-    if (collected.length > 0 && !capital && (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))) break;
+    if (
+      collected.length > 0 &&
+      !capital &&
+      (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))
+    )
+      break;
     if (collected.length > 0 && /^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text)) break;
     collected.push(token);
     if (PRONOUNS.has(lower) && collected.length === 1) break;
@@ -259,8 +330,14 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
       if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
       const previous = collected.at(-1);
       const afterPossessive = previous && /['’]s$/.test(previous.text);
-      if (!afterPossessive && lowercase === 0 && collected.some((word) => /^\p{Lu}/u.test(word.text)) && !DETERMINERS.has(previous!.text.toLowerCase()) &&
-        !labelsName(tokens, at)) break;
+      if (
+        !afterPossessive &&
+        lowercase === 0 &&
+        collected.some((word) => /^\p{Lu}/u.test(word.text)) &&
+        !DETERMINERS.has(previous!.text.toLowerCase()) &&
+        !labelsName(tokens, at)
+      )
+        break;
       // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
       if (lowercase >= 3 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
       lowercase++;
@@ -278,26 +355,39 @@ function labelsName(tokens: Token[], at: number): boolean {
     const token = tokens[end];
     if (!token || token.kind !== 'word' || !/^\p{Ll}/u.test(token.text)) return false;
     const lower = token.text.toLowerCase();
-    if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower)) return false;
+    if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower))
+      return false;
     const next = tokens[end + 1];
-    if ((PERSON_ROLES.has(lower) || ORGANISATION_LABELS.has(lower)) && next?.kind === 'word' && next.sentence === token.sentence &&
-      /^\p{Lu}/u.test(next.text) && !NOT_NAME_WORDS.has(next.text)) return true;
+    if (
+      (PERSON_ROLES.has(lower) || ORGANISATION_LABELS.has(lower)) &&
+      next?.kind === 'word' &&
+      next.sentence === token.sentence &&
+      /^\p{Lu}/u.test(next.text) &&
+      !NOT_NAME_WORDS.has(next.text)
+    )
+      return true;
   }
   return false;
 }
 
 /** nameOf returns the trailing capitalised run of a phrase when it reads as a person's name. */
 export function nameOf(phrase: Phrase): TrimmedName | null {
-  let words = phrase.tokens.map((token) => token.text);
+  const words = phrase.tokens.map((token) => token.text);
   // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
-  const of = words.findIndex((word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!));
+  const of = words.findIndex(
+    (word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!),
+  );
   if (of > 0) {
     // "Families of the victims" is a description, not a name.
     const person = nameOf({ tokens: phrase.tokens.slice(0, of), start: phrase.start });
     return person && (person.words.length >= 2 || person.honorific) ? person : null;
   }
   let first = words.length;
-  while (first > 0 && (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')) first--;
+  while (
+    first > 0 &&
+    (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')
+  )
+    first--;
   const run = words.slice(first);
   if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(run[0]!)) return null;
   if (run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
@@ -325,8 +415,13 @@ export function organisationName(words: string[]): string | null {
 /** trimDescription returns the phrase without leading lowercase words that are not a determiner ("convincing Russia" → "Russia"). */
 export function trimDescription(words: string[]): string[] {
   let first = 0;
-  while (first < words.length - 1 && /^\p{Ll}/u.test(words[first]!) && !DETERMINERS.has(words[first]!) &&
-    !words.slice(first + 1).every((word) => /^\p{Ll}/u.test(word))) first++;
+  while (
+    first < words.length - 1 &&
+    /^\p{Ll}/u.test(words[first]!) &&
+    !DETERMINERS.has(words[first]!) &&
+    !words.slice(first + 1).every((word) => /^\p{Ll}/u.test(word))
+  )
+    first++;
   return words.slice(first);
 }
 

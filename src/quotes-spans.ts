@@ -15,7 +15,7 @@ export interface QuoteSpan {
 
 // Characters a straight mark may follow when it opens, or precede when it closes.
 const OPEN_SIDE = '([{—–-/:';
-const CLOSE_SIDE = '.,;:!?)]}—–-…\'’';
+const CLOSE_SIDE = ".,;:!?)]}—–-…'’";
 
 type MarkRole = 'open' | 'close' | 'either';
 
@@ -27,7 +27,14 @@ const MARKS = /["“„«”»]/g;
 function isSpace(character: string | undefined): boolean {
   if (character === undefined) return true;
   const code = character.charCodeAt(0);
-  return code === 32 || (code >= 9 && code <= 13) || code === 160 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x3000
+  );
 }
 
 // A straight mark opens after a space or bracket and before a word; it closes

@@ -47,10 +47,24 @@ export const TITLE_WORDS = setOf('entitled titled');
 
 /** Honorifics that open a name; the ones that tell the gender map to it. */
 export const HONORIFICS = new Map<string, 'male' | 'female' | null>([
-  ['Mr', 'male'], ['Mr.', 'male'], ['Mrs', 'female'], ['Mrs.', 'female'], ['Ms', 'female'],
-  ['Ms.', 'female'], ['Miss', 'female'], ['Dr', null], ['Dr.', null], ['Sir', 'male'],
-  ['Lord', 'male'], ['Lady', 'female'], ['Dame', 'female'], ['Prof', null], ['Prof.', null],
-  ['Professor', null], ['Rev', null], ['Revd', null],
+  ['Mr', 'male'],
+  ['Mr.', 'male'],
+  ['Mrs', 'female'],
+  ['Mrs.', 'female'],
+  ['Ms', 'female'],
+  ['Ms.', 'female'],
+  ['Miss', 'female'],
+  ['Dr', null],
+  ['Dr.', null],
+  ['Sir', 'male'],
+  ['Lord', 'male'],
+  ['Lady', 'female'],
+  ['Dame', 'female'],
+  ['Prof', null],
+  ['Prof.', null],
+  ['Professor', null],
+  ['Rev', null],
+  ['Revd', null],
 ]);
 
 /** Titles that belong to a royal's name ("Crown Prince Frederik"). */
@@ -112,7 +126,10 @@ export const SKIPPABLE = setOf(`
 
 /** Subject pronouns and the gender each one asks for. */
 export const PRONOUNS = new Map<string, 'male' | 'female' | 'plural' | 'neuter'>([
-  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'],
+  ['he', 'male'],
+  ['she', 'female'],
+  ['they', 'plural'],
+  ['it', 'neuter'],
 ]);
 
 /** Role nouns that name one person, so "the minister" can be resolved to someone named. */
@@ -168,11 +185,14 @@ export const OBJECT_VERBS = setOf(`
 `);
 
 /** Nouns that label an organisation written before its name: "campaign group Safer Screens", "tech giant Apple". */
-export const ORGANISATION_LABELS = new Set([...ORGANISATION_ROLES, ...setOf(`
+export const ORGANISATION_LABELS = new Set([
+  ...ORGANISATION_ROLES,
+  ...setOf(`
   charity watchdog regulator body organisation organization union association campaign campaigners
   thinktank think-tank consultancy agency provider platform app startup start-up
   newspaper website outlet magazine
-`)]);
+`),
+]);
 
 /** Nouns for a person that are not roles: an unnamed "member", "resident" or "witness" may be "he" or "she" later. */
 export const PERSON_NOUNS = setOf(`

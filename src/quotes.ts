@@ -4,15 +4,40 @@
 // article is talking about, a short form resolved to the fullest name the
 // article gives, and quotes with no attribution of their own carried over from
 // the quotes around them. Every look-around is bounded, so the work stays linear.
-import { People, type Gender, type Person } from './quotes-people.js';
+import { type Gender, People, type Person } from './quotes-people.js';
 import {
-  DETERMINERS, describe, isCue, isOrganisation, mainSubject, nameOf, organisationName, phraseBackward, phraseForward,
-  stripPossessive, subjectAfterComma, subjectBefore, trimDescription, type Phrase, type Token,
+  DETERMINERS,
+  describe,
+  isCue,
+  isOrganisation,
+  mainSubject,
+  nameOf,
+  organisationName,
+  type Phrase,
+  phraseBackward,
+  phraseForward,
+  stripPossessive,
+  subjectAfterComma,
+  subjectBefore,
+  type Token,
+  trimDescription,
 } from './quotes-phrases.js';
 import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
 import {
-  CUE_VERBS, DEMONYMS, LABEL_WORDS, OBJECT_VERBS, ORGANISATION_LABELS, ORGANISATION_ROLES, ORGANISATION_WORDS, PERSON_NOUNS, PERSON_ROLES, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS,
-  SKIPPABLE, TITLE_WORDS,
+  CUE_VERBS,
+  DEMONYMS,
+  LABEL_WORDS,
+  OBJECT_VERBS,
+  ORGANISATION_LABELS,
+  ORGANISATION_ROLES,
+  ORGANISATION_WORDS,
+  PERSON_NOUNS,
+  PERSON_ROLES,
+  PHRASE_BREAKS,
+  PRONOUNS,
+  SAYING_NOUNS,
+  SKIPPABLE,
+  TITLE_WORDS,
 } from './quotes-words.js';
 import type { Article, Quote, QuoteKind, Sentence } from './types.js';
 
@@ -48,7 +73,7 @@ interface Draft {
   opensSentence: boolean;
 }
 
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.\-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()\[\]—–-]/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()[\]—–-]/gu;
 const PUNCTUATION = ',;:!?.()[]—–-';
 const WINDOW = 60;
 
@@ -84,14 +109,37 @@ export function extractQuotes(article: Article): Quote[] {
       const sentence = sentenceAt(span.open);
       const quoteText = text.slice(span.start, span.end);
       const quote: Quote = {
-        text: quoteText, speaker: null, context: sentence.text, kind: 'speech', cue: null,
-        sentence: sentence.index, paragraph, start: span.start, end: span.end,
+        text: quoteText,
+        speaker: null,
+        context: sentence.text,
+        kind: 'speech',
+        cue: null,
+        sentence: sentence.index,
+        paragraph,
+        start: span.start,
+        end: span.end,
       };
       // The sentences the quote covers are skipped, so words after it find their own sentence.
       const last = sentenceAt(Math.max(span.close - 1, span.open)).index;
-      tokens.push({ kind: 'quote', text: quoteText, start: span.open, sentence: sentence.index, quote: drafts.length, last });
-      drafts.push({ index: drafts.length, span, paragraph, sentence: sentence.index, token: tokens.length - 1, quote, fragment: isFragment(text, span), contextStart: sentence.start,
-        opensSentence: sentence.start === span.open });
+      tokens.push({
+        kind: 'quote',
+        text: quoteText,
+        start: span.open,
+        sentence: sentence.index,
+        quote: drafts.length,
+        last,
+      });
+      drafts.push({
+        index: drafts.length,
+        span,
+        paragraph,
+        sentence: sentence.index,
+        token: tokens.length - 1,
+        quote,
+        fragment: isFragment(text, span),
+        contextStart: sentence.start,
+        opensSentence: sentence.start === span.open,
+      });
       offset = span.close;
     }
     addWords(text.length);
@@ -112,7 +160,8 @@ function clipSplitQuotes(article: Article, tokens: Token[], drafts: Draft[]) {
   for (let index = 0; index + 1 < drafts.length; index++) {
     const first = drafts[index]!;
     const second = drafts[index + 1]!;
-    if (first.paragraph !== second.paragraph || first.sentence !== second.sentence || second.token - first.token > 14) continue;
+    if (first.paragraph !== second.paragraph || first.sentence !== second.sentence || second.token - first.token > 14)
+      continue;
     let split = false;
     for (let at = first.token + 1; at < second.token; at++) {
       if (/^[.!?;]$/.test(tokens[at]!.text)) {
@@ -143,7 +192,8 @@ function markContinuations(article: Article, drafts: Draft[]) {
     const draft = drafts[index]!;
     const next = drafts[index + 1]!;
     if (draft.span.closed || !next.opensSentence) continue;
-    const atParagraphEnd = draft.span.close === article.paragraphs[draft.paragraph]!.length && next.paragraph === draft.paragraph + 1;
+    const atParagraphEnd =
+      draft.span.close === article.paragraphs[draft.paragraph]!.length && next.paragraph === draft.paragraph + 1;
     const reopened = next.paragraph === draft.paragraph && draft.span.close === next.span.open;
     if (atParagraphEnd || reopened) draft.quote.continues = true;
   }
@@ -229,7 +279,7 @@ class Attributor {
     }
     const name = nameOf(phrase);
     // "campaign group Safer Screens", "tech giant Orbix": the label says the name is an organisation.
-    const label = name ? words[words.length - name.words.length - 1]?.toLowerCase() ?? '' : '';
+    const label = name ? (words[words.length - name.words.length - 1]?.toLowerCase() ?? '') : '';
     if (name && !name.honorific && ORGANISATION_LABELS.has(label) && !PERSON_ROLES.has(label)) {
       const written = name.words.map(stripPossessive).join(' ');
       return { name: written, aliases: [words.join(' ')], person: null, named: false, organisation: true };
@@ -247,21 +297,32 @@ class Attributor {
     const organisation = organisationName(words);
     if (organisation) {
       const expanded = /^\p{Lu}{2,}$/u.test(organisation) ? this.people.expand(organisation) : null;
-      return { name: expanded ?? organisation, aliases: [words.join(' '), organisation], person: null, named: false, organisation: true };
+      return {
+        name: expanded ?? organisation,
+        aliases: [words.join(' '), organisation],
+        person: null,
+        named: false,
+        organisation: true,
+      };
     }
     const description = describe(trimDescription(words));
     const head = stripPossessive(words.at(-1)!).toLowerCase();
     const plural = /[^s]s$/.test(head);
     if (/^the$/i.test(words[0]!) && (/^[\p{Ll}\d]/u.test(words.at(-1)!) || DEMONYMS.has(words.at(-1)!))) {
       // "the minister", "the artists", "The Kansas star": whom the article gave that role, else the person it is about.
-      const modifiers = words.slice(1, -1).map((word) => stripPossessive(word).toLowerCase()).filter((word) => !/^(?:of|the|and)$/.test(word));
+      const modifiers = words
+        .slice(1, -1)
+        .map((word) => stripPossessive(word).toLowerCase())
+        .filter((word) => !/^(?:of|the|and)$/.test(word));
       // "the 27-year-old" is always a person.
       // "the club's chief executive" belongs to the club, not to whoever was last named.
       const owned = words.some((word) => /['’]s$/.test(word));
-      const personal = PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head) || (words.length === 2 && DEMONYMS.has(words[1]!));
-      const recent = !owned && personal ? this.resolvePerson(null, position, true)?.person ?? null : null;
+      const personal =
+        PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head) || (words.length === 2 && DEMONYMS.has(words[1]!));
+      const recent = !owned && personal ? (this.resolvePerson(null, position, true)?.person ?? null) : null;
       // "A Post Office spokesman said …" then "the spokesman said": the same unnamed speaker.
-      const described = (!owned && ORGANISATION_ROLES.has(head) ? this.organisationFor(position, head, description) : null) ??
+      const described =
+        (!owned && ORGANISATION_ROLES.has(head) ? this.organisationFor(position, head, description) : null) ??
         this.recentDescription(position, head);
       if (described) return described;
       const person = this.people.byRole(head, modifiers, plural) ?? this.people.byRole(head, [], plural) ?? recent;
@@ -273,7 +334,13 @@ class Attributor {
       // "the company", "the firm": the organisation that last spoke.
       if (!owned && words.length === 2 && ORGANISATION_ROLES.has(head)) {
         const organisation = this.recentOrganisation(position, head);
-        if (organisation) return { name: organisation.name, aliases: [...organisation.aliases, description], person: null, named: false };
+        if (organisation)
+          return {
+            name: organisation.name,
+            aliases: [...organisation.aliases, description],
+            person: null,
+            named: false,
+          };
       }
     }
     return { name: description, aliases: [description.replace(/^(?:the|a|an) /i, '')], person: null, named: false };
@@ -309,7 +376,8 @@ class Attributor {
     const subject = this.people.recent(position, gender, true, namedOnly);
     const spokeRecently = spoke && sentence - spoke.sentence <= 3 ? spoke : undefined;
     const subjectRecently = subject && sentence - this.tokens[subject.position]!.sentence <= 3 ? subject : undefined;
-    if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position)) return this.learn(spokeRecently.speaker, gender);
+    if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position))
+      return this.learn(spokeRecently.speaker, gender);
     if (subjectRecently) return this.learn(this.personSpeaker(subjectRecently.person), gender);
     const mention = this.people.recent(position, gender);
     if (mention) return this.learn(this.personSpeaker(mention.person), gender);
@@ -331,20 +399,36 @@ class Attributor {
       phrase = namedApposition(tokens, phraseForward(tokens, verb + 2, ceiling), ceiling);
     } else if (lower === 'speaking') {
       let comma = verb + 1;
-      while (comma <= ceiling && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote') comma++;
+      while (comma <= ceiling && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote')
+        comma++;
       if (comma <= ceiling && tokens[comma]?.text === ',') phrase = subjectAfterComma(tokens, comma + 1);
     } else {
       const previous = tokens[verb - 1];
       // `"…," said Mr Stone` and `…, said Mr Thomas.`: the subject comes after the verb.
       // A participle is never inverted: ", accusing the Tories of" has its subject before it; nor is a
       // verb that takes an object: in "X, organiser for Y, described the plan as", the plan is the object.
-      if ((verb === floor || previous?.kind === 'quote' || previous?.text === ',') && !/ing$/.test(word) && !OBJECT_VERBS.has(lower)) {
+      if (
+        (verb === floor || previous?.kind === 'quote' || previous?.text === ',') &&
+        !/ing$/.test(word) &&
+        !OBJECT_VERBS.has(lower)
+      ) {
         const after = phraseForward(tokens, verb + 1, ceiling);
         const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
         const bare = after !== null && DETERMINERS.has(after.tokens.at(-1)!.text.toLowerCase());
-        const ends = !bare && (!following || following.sentence !== tokens[verb]!.sentence || following.kind === 'punct' ||
-          (following.kind === 'word' && /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text)));
-        if (after && ends && (nameOf(after) || /^\p{Lu}/u.test(after.tokens[0]!.text) || PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) || DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))) {
+        const ends =
+          !bare &&
+          (!following ||
+            following.sentence !== tokens[verb]!.sentence ||
+            following.kind === 'punct' ||
+            (following.kind === 'word' && /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text)));
+        if (
+          after &&
+          ends &&
+          (nameOf(after) ||
+            /^\p{Lu}/u.test(after.tokens[0]!.text) ||
+            PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) ||
+            DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))
+        ) {
           phrase = namedApposition(tokens, after, ceiling);
         }
       }
@@ -366,7 +450,12 @@ class Attributor {
     for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
       const entry = this.history[at]!;
       if (sentence - entry.sentence > 6) break;
-      if (!entry.speaker.named && /^(?:a|an|one) /i.test(entry.speaker.name) && entry.speaker.name.toLowerCase().endsWith(` ${head}`)) return entry.speaker;
+      if (
+        !entry.speaker.named &&
+        /^(?:a|an|one) /i.test(entry.speaker.name) &&
+        entry.speaker.name.toLowerCase().endsWith(` ${head}`)
+      )
+        return entry.speaker;
     }
     return null;
   }
@@ -439,7 +528,8 @@ function attribute(tokens: Token[], drafts: Draft[]) {
       lastSentence = Math.max(lastSentence, tokens[sentenceEnd]!.last);
     }
     const quotesHere: Draft[] = [];
-    while (quoteIndex < drafts.length && drafts[quoteIndex]!.token <= sentenceEnd) quotesHere.push(drafts[quoteIndex++]!);
+    while (quoteIndex < drafts.length && drafts[quoteIndex]!.token <= sentenceEnd)
+      quotesHere.push(drafts[quoteIndex++]!);
     const firstQuote = quotesHere[0]?.token ?? sentenceEnd + 1;
 
     // The main clause's speaker: the first reporting verb before any quote.
@@ -471,7 +561,12 @@ function attribute(tokens: Token[], drafts: Draft[]) {
         assign(draft, found.speaker);
         // Quotes waiting for a speaker named after them ("…," said Greene, lines later).
         const lastWaiting = pending.at(-1);
-        if (lastWaiting && !draft.fragment && found.cue !== 'according to' && draft.sentence - tokens[lastWaiting.draft.token]!.last <= 1) {
+        if (
+          lastWaiting &&
+          !draft.fragment &&
+          found.cue !== 'according to' &&
+          draft.sentence - tokens[lastWaiting.draft.token]!.last <= 1
+        ) {
           for (const waiting of pending) assign(waiting.draft, found.speaker);
           pending = [];
         }
@@ -497,14 +592,20 @@ function attribute(tokens: Token[], drafts: Draft[]) {
         assign(draft, carried);
         attributor.record(carried, draft.sentence, draft.token);
       } else {
-        const fallback = carried ?? pending.at(-1)?.fallback ?? attributor.recentPerson(draft.token, 2) ?? attributor.lastSpeaker();
+        const fallback =
+          carried ?? pending.at(-1)?.fallback ?? attributor.recentPerson(draft.token, 2) ?? attributor.lastSpeaker();
         assign(draft, fallback);
         pending.push({ draft, fallback });
       }
     }
     // "Gillian Shepherd remembered how a colleague called women “Betty”": the next
     // unattributed quote is still the main speaker's.
-    if (main && quotesHere.length > 0 && main.speaker.named && quotesHere.every((draft) => draft.token > main!.position)) {
+    if (
+      main &&
+      quotesHere.length > 0 &&
+      main.speaker.named &&
+      quotesHere.every((draft) => draft.token > main!.position)
+    ) {
       attributor.record(main.speaker, tokens[main.position]!.sentence, main.position);
     }
     sentenceStart = sentenceEnd + 1;
@@ -523,8 +624,13 @@ function isPersonal(speaker: Speaker): boolean {
   const linked = words.findIndex((word, index) => index > 0 && /^(?:of|for|at|from|with)$/.test(word));
   const head = stripPossessive(words[(linked > 0 ? linked : words.length) - 1]!);
   const lower = head.toLowerCase();
-  return PERSON_ROLES.has(lower) || PERSON_NOUNS.has(lower) || /^\d+-year-old$/.test(lower) || DEMONYMS.has(head) ||
-    /(?:man|woman|person)$/.test(lower);
+  return (
+    PERSON_ROLES.has(lower) ||
+    PERSON_NOUNS.has(lower) ||
+    /^\d+-year-old$/.test(lower) ||
+    DEMONYMS.has(head) ||
+    /(?:man|woman|person)$/.test(lower)
+  );
 }
 
 // An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
@@ -566,21 +672,38 @@ function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
   if (TITLE_WORDS.has(lower)) return 'title';
   // "a report, called “Counting the Cost”": a capitalised name of several words is a title.
   const words = draft.quote.text.split(/\s+/);
-  if ((lower === 'called' || lower === 'named') && words.length >= 2 &&
-    words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length && /^\p{Lu}/u.test(words.at(-1)!)) return 'title';
+  if (
+    (lower === 'called' || lower === 'named') &&
+    words.length >= 2 &&
+    words.filter((word) => /^\p{Lu}/u.test(word)).length * 2 > words.length &&
+    /^\p{Lu}/u.test(words.at(-1)!)
+  )
+    return 'title';
   if (LABEL_WORDS.has(lower)) return 'scare';
-  if ((lower === 'as' || lower === 'the') && LABEL_WORDS.has(tokens[draft.token - 2]?.text.toLowerCase() ?? '')) return 'scare';
+  if ((lower === 'as' || lower === 'the') && LABEL_WORDS.has(tokens[draft.token - 2]?.text.toLowerCase() ?? ''))
+    return 'scare';
   // "the study "Whose Secretary are You"", "their album, "Northern Skies"": a capitalised
   // phrase named by the noun before it.
-  const noun = lower === ',' ? tokens[draft.token - 2]?.text.toLowerCase() ?? '' : lower;
-  if (/^(?:study|report|book|film|album|song|programme|program|show|series|campaign|play|novel|survey|paper|documentary|exhibition|single|movie|musical|opera|poem|painting|game)$/.test(noun) &&
-    /^\p{Lu}/u.test(draft.quote.text)) return 'title';
+  const noun = lower === ',' ? (tokens[draft.token - 2]?.text.toLowerCase() ?? '') : lower;
+  if (
+    /^(?:study|report|book|film|album|song|programme|program|show|series|campaign|play|novel|survey|paper|documentary|exhibition|single|movie|musical|opera|poem|painting|game)$/.test(
+      noun,
+    ) &&
+    /^\p{Lu}/u.test(draft.quote.text)
+  )
+    return 'title';
   return null;
 }
 
 // The attribution in the quote's own sentence: `"…," said X`, `"…," X said`,
 // `X said: "…"`, `X accused Y of "…"`, `"…" — X`, `according to X`, `Speaking to …, X …`.
-function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Draft, floor: number, ceiling: number): Attribution | null {
+function explicitAttribution(
+  tokens: Token[],
+  attributor: Attributor,
+  draft: Draft,
+  floor: number,
+  ceiling: number,
+): Attribution | null {
   let according: Attribution | null = null;
   const take = (verb: number, from: number, to: number): Attribution | null => {
     const attribution = attributor.fromCue(verb, from, to);
@@ -599,8 +722,8 @@ function explicitAttribution(tokens: Token[], attributor: Attributor, draft: Dra
     return null;
   };
   const found = draft.fragment
-    ? before() ?? attributionAfter(tokens, attributor, draft, ceiling)
-    : attributionAfter(tokens, attributor, draft, ceiling) ?? before();
+    ? (before() ?? attributionAfter(tokens, attributor, draft, ceiling))
+    : (attributionAfter(tokens, attributor, draft, ceiling) ?? before());
   if (found) return found;
   if (!draft.fragment && tokens[draft.token - 1]?.text === ':') {
     // "Mrs Bell was more blunt: “…”": a named subject introduces the quote.
@@ -642,7 +765,11 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
   if (/^[—–-]$/.test(tokens[at + 1]!.text)) {
     const phrase = phraseForward(tokens, next, ceiling);
     const after = phrase ? tokens[next + phrase.tokens.length] : undefined;
-    if (phrase && (!after || after.sentence !== tokens[next]!.sentence || /^[.,]$/.test(after.text)) && nameOf(phrase)) {
+    if (
+      phrase &&
+      (!after || after.sentence !== tokens[next]!.sentence || /^[.,]$/.test(after.text)) &&
+      nameOf(phrase)
+    ) {
       const speaker = attributor.speakerOf(phrase, next);
       if (speaker) return { speaker, cue: null };
     }
@@ -656,7 +783,12 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
     let gapEnd = verb;
     while (gapEnd > next && SKIPPABLE.has(tokens[gapEnd - 1]!.text)) gapEnd--;
     const gap = tokens.slice(next, gapEnd);
-    if (gap.length > 0 && gap.every((word) => word.kind === 'word') && !PHRASE_BREAKS.has(gap[0]!.text) && !CUE_VERBS.has(gap[0]!.text)) {
+    if (
+      gap.length > 0 &&
+      gap.every((word) => word.kind === 'word') &&
+      !PHRASE_BREAKS.has(gap[0]!.text) &&
+      !CUE_VERBS.has(gap[0]!.text)
+    ) {
       const speaker = attributor.speakerOf({ tokens: gap, start: next }, next);
       return speaker ? { speaker, cue: token.text } : null;
     }

@@ -10,10 +10,60 @@ export interface SentenceSpan {
 
 // Titles before a name: a period after these never ends a sentence.
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'lt', 'col', 'maj', 'capt',
-  'cmdr', 'adm', 'sgt', 'cpl', 'pte', 'rep', 'reps', 'sen', 'gov', 'pres', 'rev', 'revd', 'hon',
-  'fr', 'supt', 'insp', 'det', 'messrs', 'mme', 'mlle', 'vs', 'v', 'cf', 'ca', 'approx', 'fig',
-  'figs', 'vol', 'ed', 'eds', 'ft', 'esp', 'dept', 'univ', 'assn', 'bros', 'ave', 'blvd', 'rd',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'adm',
+  'sgt',
+  'cpl',
+  'pte',
+  'rep',
+  'reps',
+  'sen',
+  'gov',
+  'pres',
+  'rev',
+  'revd',
+  'hon',
+  'fr',
+  'supt',
+  'insp',
+  'det',
+  'messrs',
+  'mme',
+  'mlle',
+  'vs',
+  'v',
+  'cf',
+  'ca',
+  'approx',
+  'fig',
+  'figs',
+  'vol',
+  'ed',
+  'eds',
+  'ft',
+  'esp',
+  'dept',
+  'univ',
+  'assn',
+  'bros',
+  'ave',
+  'blvd',
+  'rd',
 ]);
 
 // Abbreviations that also end sentences: they end one only when a capital follows.
@@ -21,16 +71,83 @@ const WEAK = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc', 'al', 'jn
 
 // Months, days and number words: abbreviations only before a number ("Jan. 5", "No. 10").
 const BEFORE_NUMBER = new Set([
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos',
-  'nr', 'pp', 'p', 'art', 'sec', 'ch', 'para', 'op', 'tel',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'nos',
+  'nr',
+  'pp',
+  'p',
+  'art',
+  'sec',
+  'ch',
+  'para',
+  'op',
+  'tel',
 ]);
 
 // Words that open a new sentence after a dotted abbreviation ("in the U.S. The president").
 const OPENERS = new Set([
-  'a', 'an', 'the', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those',
-  'but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'for', 'if', 'when', 'while', 'after',
-  'before', 'there', 'his', 'her', 'its', 'their', 'our', 'my', 'some', 'many', 'most', 'as',
-  'however', 'meanwhile', 'still', 'now', 'then', 'last', 'earlier', 'later', 'one', 'no', 'both',
+  'a',
+  'an',
+  'the',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'but',
+  'and',
+  'or',
+  'so',
+  'yet',
+  'in',
+  'on',
+  'at',
+  'for',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'there',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'some',
+  'many',
+  'most',
+  'as',
+  'however',
+  'meanwhile',
+  'still',
+  'now',
+  'then',
+  'last',
+  'earlier',
+  'later',
+  'one',
+  'no',
+  'both',
 ]);
 
 // A run of terminal punctuation and closing quotes, taken whole (the lookahead-and-
@@ -65,7 +182,9 @@ export function splitSentences(text: string, from = 0, breaks: readonly number[]
     while (next < text.length && isSpace(text.charCodeAt(next))) next++;
     if (next >= text.length) break;
     const hardBreak = hasBreak(breakSet, end, next);
-    if (hardBreak ? endsWithAbbreviation(text, match.index, match[0]) : !isBoundary(text, match.index, match[0], next)) {
+    if (
+      hardBreak ? endsWithAbbreviation(text, match.index, match[0]) : !isBoundary(text, match.index, match[0], next)
+    ) {
       continue;
     }
     push(end);
@@ -89,7 +208,7 @@ function isSpace(code: number): boolean {
 function wordBefore(text: string, at: number): string {
   let begin = at;
   while (begin > 0 && !isSpace(text.charCodeAt(begin - 1))) begin--;
-  return text.slice(begin, at).replace(/^["'\u201c\u2018(\[]+/, '');
+  return text.slice(begin, at).replace(/^["'\u201c\u2018([]+/, '');
 }
 
 function endsWithAbbreviation(text: string, at: number, punctuation: string): boolean {

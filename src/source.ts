@@ -46,7 +46,8 @@ export function resolveSource(argument: string | undefined, bundled: readonly st
   }
   if (argument === undefined) {
     const slug = bundled[0];
-    if (!slug) throw new NewsReadError('ARTICLE_NOT_FOUND', 'no bundled articles found; give a file path or - for stdin');
+    if (!slug)
+      throw new NewsReadError('ARTICLE_NOT_FOUND', 'no bundled articles found; give a file path or - for stdin');
     return { kind: 'bundled', slug };
   }
   if (SLUG.test(argument) && bundled.includes(argument)) return { kind: 'bundled', slug: argument };
@@ -185,7 +186,10 @@ function readFileLimited(path: string | URL, name: string, maxBytes: number): Ui
 }
 
 function tooLarge(name: string, maxBytes: number): NewsReadError {
-  return new NewsReadError('TOO_LARGE', `${name}: larger than the ${maxBytes}-byte input limit; raise it with --max-bytes`);
+  return new NewsReadError(
+    'TOO_LARGE',
+    `${name}: larger than the ${maxBytes}-byte input limit; raise it with --max-bytes`,
+  );
 }
 
 function fileError(error: unknown, name: string): NewsReadError {

@@ -11,12 +11,14 @@ import type { Article, SummarySentence } from './types.js';
 // words on purpose: in news they mark the attributed statements, and removing them
 // lowered dev-set ROUGE-2 by 0.02 (see the README's design notes).
 const STOPWORDS = new Set(
-  ('i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
+  (
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
     'herself it its itself they them their theirs themselves what which who whom this that these those am is ' +
     'are was were be been being have has had having do does did doing a an the and but if or because as until ' +
     'while of at by for with about against between into through during before after above below to from up ' +
     'down in out on off over under again further then once here there when where why how all any both each ' +
-    'few more most other some such no nor not only own same so than too very s t can will just don should now').split(' '),
+    'few more most other some such no nor not only own same so than too very s t can will just don should now'
+  ).split(' '),
 );
 
 // The same tokens the ROUGE scorer and most IR systems use: runs of letters or digits.
@@ -26,7 +28,8 @@ const LINK = /^(?:\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+)$/i;
 // Words that tie a sentence to the one before it when they open it ("But …", "Meanwhile, …").
 // "So", "yet", "still" and "though" open independent sentences too ("So far, …", "Still
 // photographs …"), so they count only when a comma follows them ("Still, …").
-const CONNECTIVE = /^\W*(?:(?:and|or|but|however|meanwhile|also|instead|nevertheless|nonetheless|moreover|furthermore|besides|thus|therefore|hence|then|likewise|similarly|otherwise|indeed|anyway)(?=[\s,])|(?:so|yet|still|though)\s*,)/i;
+const CONNECTIVE =
+  /^\W*(?:(?:and|or|but|however|meanwhile|also|instead|nevertheless|nonetheless|moreover|furthermore|besides|thus|therefore|hence|then|likewise|similarly|otherwise|indeed|anyway)(?=[\s,])|(?:so|yet|still|though)\s*,)/i;
 // The same connectives set off by commas inside the opening clause ("Russia's foreign ministry, meanwhile, …").
 const INNER_CONNECTIVE =
   /^[^,;:]{1,60},\s*(?:however|meanwhile|though|also|too|instead|therefore|nevertheless|nonetheless|moreover|furthermore|in turn|in contrast|by contrast|for example|for instance|in addition|as a result|on the other hand),/i;
@@ -78,7 +81,12 @@ export function leansOnPrevious(text: string): boolean {
 // reader asking "meanwhile what?". If the first chosen sentence leans on its (unchosen)
 // predecessor, the choice is made again without it, at most OPENER_TRIES times, so the cost
 // stays a small constant number of linear passes.
-function chooseOpening(ranked: readonly number[], document: WordIndex, wanted: number, texts: readonly string[]): number[] {
+function chooseOpening(
+  ranked: readonly number[],
+  document: WordIndex,
+  wanted: number,
+  texts: readonly string[],
+): number[] {
   let candidates = ranked;
   let chosen = selectSentences(candidates, document, wanted);
   for (let tries = 0; tries < OPENER_TRIES; tries++) {
@@ -190,14 +198,21 @@ function scoreCentrality({ ids, offsets, vocabularySize }: WordIndex): Float64Ar
 }
 
 /** Sentence indices, best first: regular sentences by prior-weighted centrality, then the ones taken only when needed. */
-function rankSentences(sentences: Article['sentences'], scores: Float64Array, { wordCounts }: WordIndex, ledeFirst: boolean): number[] {
+function rankSentences(
+  sentences: Article['sentences'],
+  scores: Float64Array,
+  { wordCounts }: WordIndex,
+  ledeFirst: boolean,
+): number[] {
   const weighted = new Float64Array(sentences.length);
   const regular: number[] = [];
   const lastResort: number[] = [];
   sentences.forEach((sentence, index) => {
     weighted[index] = scores[index]! * (1 + LEAD_PRIOR / (index + 1));
-    const alone = sentences[index - 1]?.paragraph !== sentence.paragraph && sentences[index + 1]?.paragraph !== sentence.paragraph;
-    const needed = wordCounts[index]! < FRAGMENT_WORDS || isHeaderLike(sentence.text, alone) || continuesQuote(sentence.text);
+    const alone =
+      sentences[index - 1]?.paragraph !== sentence.paragraph && sentences[index + 1]?.paragraph !== sentence.paragraph;
+    const needed =
+      wordCounts[index]! < FRAGMENT_WORDS || isHeaderLike(sentence.text, alone) || continuesQuote(sentence.text);
     (needed ? lastResort : regular).push(index);
   });
   const byWeight = (a: number, b: number) => weighted[b]! - weighted[a]! || a - b;
@@ -232,7 +247,11 @@ function continuesQuote(text: string): boolean {
  * are mostly in the summary already (a repeat adds words but no news), then returns the
  * chosen indices in article order.
  */
-function selectSentences(ranked: readonly number[], { ids, offsets, vocabularySize }: WordIndex, wanted: number): number[] {
+function selectSentences(
+  ranked: readonly number[],
+  { ids, offsets, vocabularySize }: WordIndex,
+  wanted: number,
+): number[] {
   const chosen: number[] = [];
   const deferred: number[] = [];
   const covered = new Set<number>();

@@ -34,10 +34,19 @@ export interface Article {
   blocks?: Block[];
   /** The page's language tag ("en-GB"); only for articles read from HTML. */
   language?: string | null;
+  /** Every author the source names, in order; `byline` is their names joined for the contract. */
+  authors?: string[];
 }
 
 /** What a paragraph was on the page it came from. */
-export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote';
+export type BlockKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'caption';
+
+/** Inline emphasis inside a paragraph, as UTF-16 offsets into its plain text. */
+export interface Mark {
+  kind: 'emphasis' | 'strong' | 'code';
+  start: number;
+  end: number;
+}
 
 /** A hyperlink inside a paragraph. */
 export interface Link {
@@ -53,6 +62,12 @@ export interface Link {
 export interface Block {
   kind: BlockKind;
   links: Link[];
+  /** Inline emphasis, in order and not overlapping; absent when none. */
+  marks?: Mark[];
+  /** For a heading: its level, 2 for a subheading. */
+  level?: number;
+  /** For a block quote or an embedded post: who the page credits it to (its footer, cite or author line). */
+  attribution?: string | null;
 }
 
 /** The article's metadata as the JSON contract names it. */
@@ -68,6 +83,8 @@ export interface ArticleMeta {
   words: number;
   /** Only for articles read from HTML. */
   language?: string | null;
+  /** Every author, when the source names them; `byline` stays their names as one string. */
+  authors?: string[];
 }
 
 export type QuoteKind = 'speech' | 'scare' | 'title';
@@ -115,10 +132,43 @@ export interface SummaryView {
   summary: SummarySentence[];
 }
 
+/** A run of a quotes-view line: article words, or (quoted) the speaker's own words, shown inside quotation marks. */
+export interface QuoteRun {
+  text: string;
+  quoted: boolean;
+}
+
+/**
+ * One line of the quotes view as a reader sees it: a quote, or the excerpt of a
+ * sentence with each of its quoted fragments marked, and who said them. The
+ * quote extractor decides the runs (cuts are "…" inside text runs); renderers only lay them out.
+ */
+export interface QuoteEntry {
+  runs: QuoteRun[];
+  speaker: string | null;
+  /** Indexes into the view's `quotes` of the quotes this line shows. */
+  quotes: number[];
+}
+
+/** One person or body quoted in the article: the story's cast, in order of first quote. */
+export interface SpeakerEntry {
+  /** The fullest name the article gives. */
+  name: string;
+  /** Other forms the article uses ("Lavrov", "Mr Lavrov", "the minister"). */
+  aliases: string[];
+  /** The role as the article gives it ("Russia's foreign minister"); null for none. */
+  role: string | null;
+  /** How many of the view's quotes are theirs. */
+  quotes: number;
+}
+
 export interface QuotesView {
   view: 'quotes';
   article: ArticleMeta;
   quotes: Quote[];
+  /** The lines to show, in article order. */
+  entries: QuoteEntry[];
+  speakers: SpeakerEntry[];
 }
 
 export type View = FullView | SummaryView | QuotesView;

@@ -15,25 +15,36 @@ describe('the built bin', () => {
   });
 
   test('`news-read | head -1` prints one line and exits 0 with nothing on stderr', () => {
-    const output = execFileSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" --json | head -1; echo "status=$?"`], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const output = execFileSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${bin}" --json | head -1; echo "status=$?"`],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     expect(output).toBe('{\nstatus=0\n');
   });
 
   test('--help and --version into a pipe closed early exit 0 with nothing on stderr', () => {
     for (const flag of ['--help', '--version']) {
-      const output = execFileSync('bash', ['-c', `"${process.execPath}" "${bin}" ${flag} | true; echo "status=\${PIPESTATUS[0]}"`], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const output = execFileSync(
+        'bash',
+        ['-c', `"${process.execPath}" "${bin}" ${flag} | true; echo "status=\${PIPESTATUS[0]}"`],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       expect(output).toBe('status=0\n');
     }
   });
 
   test('reads standard input with -', () => {
-    const result = spawnSync(process.execPath, [bin, '-', '--summary'], { input: 'A short story. It ends here.', encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, '-', '--summary'], {
+      input: 'A short story. It ends here.',
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('A short story.');
   });

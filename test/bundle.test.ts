@@ -25,7 +25,8 @@ function runBin(args: string[], options: { bin?: string; env?: Record<string, st
 // Copies what the package ships into a directory of its own, so a test can break its caches.
 function installCopy(name: string): string {
   const directory = join(temporary, name);
-  for (const part of ['bin', 'articles', 'package.json']) cpSync(join(root, part), join(directory, part), { recursive: true });
+  for (const part of ['bin', 'articles', 'package.json'])
+    cpSync(join(root, part), join(directory, part), { recursive: true });
   mkdirSync(join(directory, 'dist'));
   for (const file of readdirSync(join(root, 'dist')).filter((file) => file.includes('.bundle.cjs'))) {
     cpSync(join(root, 'dist', file), join(directory, 'dist', file));
@@ -36,23 +37,29 @@ function installCopy(name: string): string {
 describe('the bundled build', () => {
   // The bundle swaps cli-highlight, node-emoji, cli-table3, supports-hyperlinks and
   // ansi-escapes for stand-ins; in-process main uses the real marked-terminal tree.
-  test.each([['--full'], ['--summary'], ['--quotes']])('styles the seed article %s exactly as unbundled marked-terminal does', async (view) => {
-    const args = [view, '--color', 'always', '--width', '80'];
-    const unbundled = await runCli(args, { env: environment });
-    const bundled = runBin(args);
-    expect(unbundled.code).toBe(0);
-    expect(unbundled.stdout).toContain('\x1b[');
-    expect(bundled.stderr).toBe('');
-    expect(bundled.status).toBe(0);
-    expect(bundled.stdout).toBe(unbundled.stdout);
-  });
+  test.each([['--full'], ['--summary'], ['--quotes']])(
+    'styles the seed article %s exactly as unbundled marked-terminal does',
+    async (view) => {
+      const args = [view, '--color', 'always', '--width', '80'];
+      const unbundled = await runCli(args, { env: environment });
+      const bundled = runBin(args);
+      expect(unbundled.code).toBe(0);
+      expect(unbundled.stdout).toContain('\x1b[');
+      expect(bundled.stderr).toBe('');
+      expect(bundled.status).toBe(0);
+      expect(bundled.stdout).toBe(unbundled.stdout);
+    },
+  );
 
-  test.each([['--plain'], ['--summary', '--plain'], ['--quotes', '--plain'], ['--json'], ['--list']])('prints %s exactly as the unbundled code does', async (...args) => {
-    const unbundled = await runCli(args, { env: environment });
-    const bundled = runBin(args);
-    expect(bundled.status).toBe(0);
-    expect(bundled.stdout).toBe(unbundled.stdout);
-  });
+  test.each([['--plain'], ['--summary', '--plain'], ['--quotes', '--plain'], ['--json'], ['--list']])(
+    'prints %s exactly as the unbundled code does',
+    async (...args) => {
+      const unbundled = await runCli(args, { env: environment });
+      const bundled = runBin(args);
+      expect(bundled.status).toBe(0);
+      expect(bundled.stdout).toBe(unbundled.stdout);
+    },
+  );
 
   // A preload records every file bin reads: the plain path must not touch the styled chunk.
   test('bin reads the main bundle, and the styled chunk only for styled output', () => {
@@ -84,7 +91,8 @@ fs.readFileSync = function (path, ...rest) {
 
   test('without the build cache, runs the same and writes one to the user cache directory', () => {
     const directory = installCopy('no-cache');
-    for (const file of readdirSync(join(directory, 'dist')).filter((file) => file.endsWith('.v8cache'))) rmSync(join(directory, 'dist', file));
+    for (const file of readdirSync(join(directory, 'dist')).filter((file) => file.endsWith('.v8cache')))
+      rmSync(join(directory, 'dist', file));
     const cache = join(temporary, 'user-cache');
     const first = runBin(['--plain'], { bin: join(directory, 'bin/news-read.js'), env: { XDG_CACHE_HOME: cache } });
     expect(first.status).toBe(0);
@@ -103,7 +111,10 @@ fs.readFileSync = function (path, ...rest) {
     // A cache directory under a regular file cannot be created, even by root.
     const blocked = join(temporary, 'a-file');
     writeFileSync(blocked, '');
-    const result = runBin(['--color', 'always'], { bin: join(directory, 'bin/news-read.js'), env: { XDG_CACHE_HOME: join(blocked, 'cache') } });
+    const result = runBin(['--color', 'always'], {
+      bin: join(directory, 'bin/news-read.js'),
+      env: { XDG_CACHE_HOME: join(blocked, 'cache') },
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(runBin(['--color', 'always']).stdout);

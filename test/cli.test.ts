@@ -96,7 +96,9 @@ describe('output modes', () => {
   });
 
   test('FORCE_COLOR=0 turns colour off, even on a terminal', async () => {
-    expect((await runCli([], { tty: true, columns: 80, env: { FORCE_COLOR: '0', TERM: 'xterm' } })).stdout).not.toContain(ESC);
+    expect(
+      (await runCli([], { tty: true, columns: 80, env: { FORCE_COLOR: '0', TERM: 'xterm' } })).stdout,
+    ).not.toContain(ESC);
   });
 
   test('reads a file whose size the system reports as 0 (such as /proc files) to its end', async () => {
@@ -111,11 +113,25 @@ describe('output modes', () => {
   });
 
   test('--json prints exactly one JSON object with the contract’s keys', async () => {
-    for (const [flag, key] of [['--full', 'paragraphs'], ['--summary', 'summary'], ['--quotes', 'quotes']] as const) {
+    for (const [flag, key] of [
+      ['--full', 'paragraphs'],
+      ['--summary', 'summary'],
+      ['--quotes', 'quotes'],
+    ] as const) {
       const { stdout } = await runCli([flag, '--json'], { tty: true });
       const data = JSON.parse(stdout);
       expect(data.view).toBe(flag.slice(2));
-      expect(Object.keys(data.article).sort()).toEqual(['byline', 'contact', 'date', 'dateline', 'role', 'slug', 'source', 'title', 'words']);
+      expect(Object.keys(data.article).sort()).toEqual([
+        'byline',
+        'contact',
+        'date',
+        'dateline',
+        'role',
+        'slug',
+        'source',
+        'title',
+        'words',
+      ]);
       expect(Array.isArray(data[key])).toBe(true);
     }
   });
@@ -128,7 +144,12 @@ describe('output modes', () => {
 
   test('--list --json gives the bundled articles as data', async () => {
     const data = JSON.parse((await runCli(['--list', '--json'])).stdout);
-    expect(data.articles[0]).toMatchObject({ slug: 'syria-talks-lausanne', byline: 'Josh Wood', words: 587, default: true });
+    expect(data.articles[0]).toMatchObject({
+      slug: 'syria-talks-lausanne',
+      byline: 'Josh Wood',
+      words: 587,
+      default: true,
+    });
   });
 });
 
@@ -141,7 +162,9 @@ describe('summary length', () => {
   });
 
   test('never more sentences than the article has', async () => {
-    const { summary } = JSON.parse((await runCli(['-', '--summary', '--sentences', '50', '--json'], { stdin: 'Only one sentence here.' })).stdout);
+    const { summary } = JSON.parse(
+      (await runCli(['-', '--summary', '--sentences', '50', '--json'], { stdin: 'Only one sentence here.' })).stdout,
+    );
     expect(summary).toEqual([{ text: 'Only one sentence here.', index: 0 }]);
   });
 });
@@ -155,7 +178,12 @@ describe('errors and exit codes', () => {
     ['--width narrower than any layout', ['--width', '5'], 2, /--width must be a whole number from 10/],
     ['a bad --color', ['--color', 'sometimes'], 2, /sometimes/],
     ['--speaker without --quotes', ['--speaker', 'X'], 2, /--speaker goes with --quotes/],
-    ['an unknown slug, with the nearest one', ['syria-talks'], 1, /no bundled article "syria-talks" \(did you mean "syria-talks-lausanne"\?\)/],
+    [
+      'an unknown slug, with the nearest one',
+      ['syria-talks'],
+      1,
+      /no bundled article "syria-talks" \(did you mean "syria-talks-lausanne"\?\)/,
+    ],
     ['a missing file', ['no/such/file.txt'], 1, /no such file/],
     ['a directory', ['test'], 1, /is a directory/],
   ];

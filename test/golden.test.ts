@@ -14,7 +14,9 @@ describe.each(views)('the seed article’s %s view', (view) => {
   });
 
   test('styled', async () => {
-    const { code, stdout } = await runCli([`--${view}`, '--color', 'always', '--width', '80'], { env: { TERM: 'xterm' } });
+    const { code, stdout } = await runCli([`--${view}`, '--color', 'always', '--width', '80'], {
+      env: { TERM: 'xterm' },
+    });
     expect(code).toBe(0);
     await expect(stdout.replaceAll('\x1b', '␛')).toMatchFileSnapshot(`golden/seed.${view}.styled.txt`);
   });

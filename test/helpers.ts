@@ -40,7 +40,10 @@ export interface FakeIoOptions {
 }
 
 /** runCli runs main in-process against a fake process and returns what it wrote and its exit code. */
-export async function runCli(argv: string[], options: FakeIoOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  argv: string[],
+  options: FakeIoOptions = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   stdin.isTTY = options.stdinTTY ?? false;
   stdin.end(options.stdin ?? '');

@@ -1,8 +1,21 @@
 // Hostile input (issue 6): streams and paths through the built bin, as a shell
 // would run it; encodings and odd structures in-process through main().
-import { spawn, spawnSync } from 'node:child_process';
+
 import type { SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -10,8 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Io } from '../src/cli.js';
 import { main } from '../src/cli.js';
-import { NewsReadError } from '../src/errors.js';
 import type { ErrorCode } from '../src/errors.js';
+import { NewsReadError } from '../src/errors.js';
 import { parseArticle } from '../src/parse.js';
 import { stripControls } from '../src/sanitize.js';
 import { listBundledSlugs, readSource, resolveSource } from '../src/source.js';
@@ -44,7 +57,12 @@ afterAll(() => {
 function runBin(args: string[], options: SpawnSyncOptions = {}) {
   const env = { PATH: process.env.PATH, HOME: scratch };
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: 60_000, ...options });
-  return { status: result.status, signal: result.signal, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
+  return {
+    status: result.status,
+    signal: result.signal,
+    stdout: String(result.stdout ?? ''),
+    stderr: String(result.stderr ?? ''),
+  };
 }
 
 function expectOneErrorLine(stderr: string): void {
@@ -84,7 +102,10 @@ describe('streams', () => {
       const article = writeScratch('many.txt', tinyParagraphs(10_000));
       const errors = join(scratch, 'head.err');
       const script = `"${process.execPath}" "${bin}" "${article}" ${args} 2>"${errors}" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
-      const status = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: scratch } }).stdout;
+      const status = spawnSync('bash', ['-c', script], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: scratch },
+      }).stdout;
       expect(status).toBe('0\n');
       expect(readFileSync(errors, 'utf8')).toBe('');
     },
@@ -112,22 +133,28 @@ describe('streams', () => {
     expect(result.stderr).toBe('');
   });
 
-  test.skipIf(!existsSync('/dev/full'))('`news-read > /dev/full` reports the write error on one line and exits 1', () => {
-    const full = openSync('/dev/full', 'w');
-    try {
-      for (const args of [['--plain'], ['--json'], ['--summary', '--color', 'always']]) {
-        const result = runBin(args, { stdio: ['ignore', full, 'pipe'] });
-        expect(result.status).toBe(1);
-        expectOneErrorLine(result.stderr);
-        expect(result.stderr).toMatch(/^news-read: cannot write output/);
+  test.skipIf(!existsSync('/dev/full'))(
+    '`news-read > /dev/full` reports the write error on one line and exits 1',
+    () => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        for (const args of [['--plain'], ['--json'], ['--summary', '--color', 'always']]) {
+          const result = runBin(args, { stdio: ['ignore', full, 'pipe'] });
+          expect(result.status).toBe(1);
+          expectOneErrorLine(result.stderr);
+          expect(result.stderr).toMatch(/^news-read: cannot write output/);
+        }
+      } finally {
+        closeSync(full);
       }
-    } finally {
-      closeSync(full);
-    }
-  });
+    },
+  );
 
   test('`-` with a terminal on stdin prints a hint before waiting', async () => {
-    const result = await runCli(['-', '--plain'], { stdinTTY: true, stdin: 'Typed in\n\nA story typed at the terminal. It ends.\n' });
+    const result = await runCli(['-', '--plain'], {
+      stdinTTY: true,
+      stdin: 'Typed in\n\nA story typed at the terminal. It ends.\n',
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^news-read: reading an article from the terminal; end it with Ctrl-D[^\n]*\n$/);
     expect(result.stdout).toContain('It ends.');
@@ -148,7 +175,9 @@ function started(child: ReturnType<typeof spawn>): Promise<void> {
   });
 }
 
-function collect(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function collect(
+  child: ReturnType<typeof spawn>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -174,18 +203,23 @@ describe('paths', () => {
       expect(result.status).toBe(1);
       expectOneErrorLine(result.stderr);
     }
-    expect(await errorCode(readSource({ kind: 'file', path: join(scratch, 'missing.txt') }, { stdin: process.stdin }))).toBe('ARTICLE_NOT_FOUND');
+    expect(
+      await errorCode(readSource({ kind: 'file', path: join(scratch, 'missing.txt') }, { stdin: process.stdin })),
+    ).toBe('ARTICLE_NOT_FOUND');
   });
 
   // Root reads any file whatever its mode, so this case cannot be shown when the tests run as root.
-  test.skipIf(process.getuid?.() === 0)('an unreadable file (mode 000) is one line and exit 1 (UNREADABLE); skipped as root', async () => {
-    const path = writeScratch('secret.txt', 'A story. It is private.\n');
-    chmodSync(path, 0o000);
-    const result = runBin([path]);
-    expect(result.status).toBe(1);
-    expectOneErrorLine(result.stderr);
-    expect(await errorCode(readSource({ kind: 'file', path }, { stdin: process.stdin }))).toBe('UNREADABLE');
-  });
+  test.skipIf(process.getuid?.() === 0)(
+    'an unreadable file (mode 000) is one line and exit 1 (UNREADABLE); skipped as root',
+    async () => {
+      const path = writeScratch('secret.txt', 'A story. It is private.\n');
+      chmodSync(path, 0o000);
+      const result = runBin([path]);
+      expect(result.status).toBe(1);
+      expectOneErrorLine(result.stderr);
+      expect(await errorCode(readSource({ kind: 'file', path }, { stdin: process.stdin }))).toBe('UNREADABLE');
+    },
+  );
 
   test('a FIFO with no writer is refused at once, not waited on: one line, exit 1 (NOT_A_FILE)', async () => {
     const path = join(scratch, 'fifo');
@@ -208,19 +242,23 @@ describe('paths', () => {
       expectOneErrorLine(result.stderr);
       expect(result.stderr).toMatch(/symbolic links/);
     }
-    expect(await errorCode(readSource({ kind: 'file', path: join(loops, 'loop-a') }, { stdin: process.stdin }))).toBe('UNREADABLE');
+    expect(await errorCode(readSource({ kind: 'file', path: join(loops, 'loop-a') }, { stdin: process.stdin }))).toBe(
+      'UNREADABLE',
+    );
   });
 
-  test('`../../etc/passwd` is never a bundled slug: it is the user\'s own path', async () => {
+  test("`../../etc/passwd` is never a bundled slug: it is the user's own path", async () => {
     const slugs = listBundledSlugs();
     expect(resolveSource('../../etc/passwd', slugs)).toEqual({ kind: 'file', path: '../../etc/passwd' });
     expect(resolveSource('../articles/x', slugs).kind).toBe('file');
     for (const slug of ['../../etc/passwd', '../package', 'a/../../b', '.hidden']) {
-      expect(await errorCode(readSource({ kind: 'bundled', slug }, { stdin: process.stdin }))).toBe('ARTICLE_NOT_FOUND');
+      expect(await errorCode(readSource({ kind: 'bundled', slug }, { stdin: process.stdin }))).toBe(
+        'ARTICLE_NOT_FOUND',
+      );
     }
   });
 
-  test('`../../x` given as a path is the user\'s own file, read as a file and never as a bundled article', () => {
+  test("`../../x` given as a path is the user's own file, read as a file and never as a bundled article", () => {
     const deep = join(scratch, 'one', 'two');
     mkdirSync(deep, { recursive: true });
     writeScratch('own.txt', 'My own notes\n\nA file of mine. It is read as a file.\n');
@@ -230,10 +268,17 @@ describe('paths', () => {
   });
 
   test('an unexpected error is one line naming DEBUG=news-read; with DEBUG=news-read, the stack', async () => {
-    const failing = () => new Readable({ read() { this.destroy(new Error('disk on fire')); } });
+    const failing = () =>
+      new Readable({
+        read() {
+          this.destroy(new Error('disk on fire'));
+        },
+      });
     const plain = fakeIo(failing());
     expect(await main(['-'], plain.io)).toBe(1);
-    expect(plain.stderr.text).toMatch(/^news-read: internal error: disk on fire \(set DEBUG=news-read for details\)\n$/);
+    expect(plain.stderr.text).toMatch(
+      /^news-read: internal error: disk on fire \(set DEBUG=news-read for details\)\n$/,
+    );
     const debug = fakeIo(failing());
     debug.io.env = { DEBUG: 'news-read' };
     expect(await main(['-'], debug.io)).toBe(1);
@@ -291,7 +336,11 @@ describe('size limit', () => {
 
   test('`yes | news-read -` ends by itself with exit 1', () => {
     const script = `yes "endless stdin" | "${process.execPath}" "${bin}" - --max-bytes 1000000; echo "\${PIPESTATUS[1]}"`;
-    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: scratch }, timeout: 60_000 });
+    const result = spawnSync('bash', ['-c', script], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: scratch },
+      timeout: 60_000,
+    });
     expect(result.stdout).toBe('1\n');
     expectOneErrorLine(result.stderr);
   });
@@ -322,20 +371,28 @@ describe('encodings', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expectOneErrorLine(result.stderr);
-    expect(await errorCode(readSource({ kind: 'file', path: fixture('hostile-nul-bytes.txt') }, { stdin: process.stdin }))).toBe('NOT_TEXT');
+    expect(
+      await errorCode(readSource({ kind: 'file', path: fixture('hostile-nul-bytes.txt') }, { stdin: process.stdin })),
+    ).toBe('NOT_TEXT');
   });
 
-  test.each(['hostile-utf16le-bom.txt', 'hostile-utf16be-bom.txt', 'hostile-utf8-bom.txt', 'hostile-crlf.txt', 'hostile-cr.txt'])(
-    '%s reads exactly as the same article in UTF-8 with LF line ends',
-    async (name) => {
-      const expected = await reference();
-      for (const args of [['--plain'], ['--json'], ['--summary', '--plain'], ['--quotes', '--json']]) {
-        const [result, want] = [await runCli([fixture(name), ...args]), await runCli([fixture('hostile-lf.txt'), ...args])];
-        expect(result).toEqual({ ...want, stdout: want.stdout.replaceAll('hostile-lf.txt', name) });
-      }
-      expect(expected.stdout.startsWith('Storm closes the harbour\n')).toBe(true);
-    },
-  );
+  test.each([
+    'hostile-utf16le-bom.txt',
+    'hostile-utf16be-bom.txt',
+    'hostile-utf8-bom.txt',
+    'hostile-crlf.txt',
+    'hostile-cr.txt',
+  ])('%s reads exactly as the same article in UTF-8 with LF line ends', async (name) => {
+    const expected = await reference();
+    for (const args of [['--plain'], ['--json'], ['--summary', '--plain'], ['--quotes', '--json']]) {
+      const [result, want] = [
+        await runCli([fixture(name), ...args]),
+        await runCli([fixture('hostile-lf.txt'), ...args]),
+      ];
+      expect(result).toEqual({ ...want, stdout: want.stdout.replaceAll('hostile-lf.txt', name) });
+    }
+    expect(expected.stdout.startsWith('Storm closes the harbour\n')).toBe(true);
+  });
 
   test('invalid UTF-8 decodes with U+FFFD and one warning line, exit 0', async () => {
     const result = await runCli([fixture('hostile-invalid-utf8.txt'), '--plain']);
@@ -354,14 +411,17 @@ describe('encodings', () => {
 });
 
 describe('escape codes in the article', () => {
-  test.each(ALL_WAYS.map((args) => [args.join(' '), args] as const))('%s: nothing from the article drives the terminal', async (_name, args) => {
-    const result = await runCli([fixture('hostile-escapes.txt'), ...args], { env: { FORCE_COLOR: '3' } });
-    expect(result.code).toBe(0);
-    expectSafe(result.stdout);
-    // marked-terminal alone would leave "[31m" behind once ESC is gone: sequences go whole.
-    if (args.includes('--json')) JSON.parse(result.stdout);
-    else expect(result.stdout).not.toMatch(/\[(?:31|0|2J|5|25)m|\]0;|\]8;;|1;2\|/);
-  });
+  test.each(ALL_WAYS.map((args) => [args.join(' '), args] as const))(
+    '%s: nothing from the article drives the terminal',
+    async (_name, args) => {
+      const result = await runCli([fixture('hostile-escapes.txt'), ...args], { env: { FORCE_COLOR: '3' } });
+      expect(result.code).toBe(0);
+      expectSafe(result.stdout);
+      // marked-terminal alone would leave "[31m" behind once ESC is gone: sequences go whole.
+      if (args.includes('--json')) JSON.parse(result.stdout);
+      else expect(result.stdout).not.toMatch(/\[(?:31|0|2J|5|25)m|\]0;|\]8;;|1;2\|/);
+    },
+  );
 
   test('an escape string with no terminator loses only its introducer, not the rest of the article', () => {
     expect(stripControls('Start \x9d of the story. Second sentence.')).toBe('Start  of the story. Second sentence.');
@@ -373,8 +433,15 @@ describe('escape codes in the article', () => {
   });
 
   test('private-use characters, which the styled renderer uses as marks, are dropped from styled text', async () => {
-    const path = writeScratch('private-use.txt', 'A headline\n\nText with \uE001 a close, \uE105 a link, \uE003 a piece and \uE002 a bullet mark. More.\n');
-    for (const args of [['--color', 'always'], ['--summary', '--color', 'always'], ['--quotes', '--color', 'always']]) {
+    const path = writeScratch(
+      'private-use.txt',
+      'A headline\n\nText with \uE001 a close, \uE105 a link, \uE003 a piece and \uE002 a bullet mark. More.\n',
+    );
+    for (const args of [
+      ['--color', 'always'],
+      ['--summary', '--color', 'always'],
+      ['--quotes', '--color', 'always'],
+    ]) {
       const result = await runCli([path, ...args]);
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/[\uE000-\uF8FF]/);
@@ -452,9 +519,19 @@ describe('structure', () => {
   }, 120_000);
 
   test('extremely long words wrap inside the width, styled and plain, without a crash', async () => {
-    const words = ['x'.repeat(100_000), '😀'.repeat(5_000), 'e\u0301'.repeat(5_000), '中'.repeat(5_000), '👩‍👩‍👧‍👦'.repeat(1_000)];
+    const words = [
+      'x'.repeat(100_000),
+      '😀'.repeat(5_000),
+      'e\u0301'.repeat(5_000),
+      '中'.repeat(5_000),
+      '👩‍👩‍👧‍👦'.repeat(1_000),
+    ];
     const path = writeScratch('long-words.txt', `Long words\n\n${words.join(' ')} end.\n`);
-    for (const args of [['--color', 'always', '--width', '40'], ['--plain', '--width', '40'], ['--summary', '--color', 'always', '--width', '40']]) {
+    for (const args of [
+      ['--color', 'always', '--width', '40'],
+      ['--plain', '--width', '40'],
+      ['--summary', '--color', 'always', '--width', '40'],
+    ]) {
       const result = await runCli([path, ...args]);
       expect(result.code).toBe(0);
       expectSafe(result.stdout);
@@ -486,23 +563,36 @@ describe('structure', () => {
   });
 
   test.each([
-    ['a 2 MB paragraph with no punctuation', () => Array.from({ length: 350_000 }, (_, index) => ['alpha', 'beta', 'gamma', 'word'][index % 4]).join(' ')],
+    [
+      'a 2 MB paragraph with no punctuation',
+      () => Array.from({ length: 350_000 }, (_, index) => ['alpha', 'beta', 'gamma', 'word'][index % 4]).join(' '),
+    ],
     ['a 1 MB line of straight quote marks', () => '"'.repeat(1024 * 1024)],
     ['a 1 MB line of curly quote marks', () => '“”‘’'.repeat(90_000)],
     // Each of these took minutes with a backtracking regular expression.
     ['a line of 200 000 full stops', () => `Start ${'.'.repeat(200_000)} end`],
     ['a run of 100 000 "!" and then quote marks', () => `a ${'!'.repeat(100_000)}${'"'.repeat(1000)}b`],
-    ['a Markdown heading, then 100 000 unclosed "**", "__" and "["', () => `# Title\n\n${'**a __b [c '.repeat(100_000)}`],
-    ['a heading line with long runs of spaces and hashes', () => `# a${`${' '.repeat(1000)}x${'#'.repeat(1000)}y`.repeat(500)}\n\nBody.`],
+    [
+      'a Markdown heading, then 100 000 unclosed "**", "__" and "["',
+      () => `# Title\n\n${'**a __b [c '.repeat(100_000)}`,
+    ],
+    [
+      'a heading line with long runs of spaces and hashes',
+      () => `# a${`${' '.repeat(1000)}x${'#'.repeat(1000)}y`.repeat(500)}\n\nBody.`,
+    ],
     ['a line with long runs of tabs', () => `a${`${'\t'.repeat(1000)}x`.repeat(1000)}\n\nBody.`],
-  ])('%s finishes in every view and output', async (_name, make) => {
-    const path = writeScratch('big.txt', `${make()}\n`);
-    for (const args of ALL_WAYS) {
-      const result = await runCli([path, ...args]);
-      expect(result.code, args.join(' ')).toBe(0);
-      if (args.includes('--json')) JSON.parse(result.stdout);
-    }
-  }, 300_000);
+  ])(
+    '%s finishes in every view and output',
+    async (_name, make) => {
+      const path = writeScratch('big.txt', `${make()}\n`);
+      for (const args of ALL_WAYS) {
+        const result = await runCli([path, ...args]);
+        expect(result.code, args.join(' ')).toBe(0);
+        if (args.includes('--json')) JSON.parse(result.stdout);
+      }
+    },
+    300_000,
+  );
 
   test('the bundled article through the bin: exit 0, no stderr, no escape codes in a pipe', () => {
     const result = runBin([], { cwd: root });

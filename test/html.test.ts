@@ -39,7 +39,11 @@ const server = createServer((request, response) => {
   const hop = /^\/hop\/(\d+)$/.exec(path);
   if (hop) {
     const left = Number(hop[1]);
-    response.writeHead(left % 2 ? 302 : 301, { location: left > 1 ? `/hop/${left - 1}` : 'http://127.0.0.1:' + port() + '/story.html' }).end();
+    response
+      .writeHead(left % 2 ? 302 : 301, {
+        location: left > 1 ? `/hop/${left - 1}` : 'http://127.0.0.1:' + port() + '/story.html',
+      })
+      .end();
     return;
   }
   switch (path) {
@@ -50,7 +54,9 @@ const server = createServer((request, response) => {
       response.writeHead(302, { location: 'ftp://127.0.0.1/story.html' }).end();
       return;
     case '/story.txt':
-      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(readFileSync(new URL('../articles/syria-talks-lausanne.txt', import.meta.url)));
+      response
+        .writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(readFileSync(new URL('../articles/syria-talks-lausanne.txt', import.meta.url)));
       return;
     case '/photo.png':
       response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -59,7 +65,10 @@ const server = createServer((request, response) => {
       response.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Oops</h1>');
       return;
     case '/slow': {
-      const timer = setTimeout(() => response.writeHead(200, { 'content-type': 'text/html' }).end(fixture('story.html')), 5000);
+      const timer = setTimeout(
+        () => response.writeHead(200, { 'content-type': 'text/html' }).end(fixture('story.html')),
+        5000,
+      );
       response.on('close', () => clearTimeout(timer));
       return;
     }
@@ -107,7 +116,15 @@ describe('reading a URL', () => {
     const { code, stdout, stderr } = await runCli([url('/story.html'), '--plain']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     await expect(portless(stdout)).toMatchFileSnapshot('golden/html-story.full.plain.txt');
-    for (const furniture of ['Subscribe', 'Bargain dinghies', 'fresh coastal vegetables', 'saltydog72', 'Related stories', 'All rights reserved', 'written by a script']) {
+    for (const furniture of [
+      'Subscribe',
+      'Bargain dinghies',
+      'fresh coastal vegetables',
+      'saltydog72',
+      'Related stories',
+      'All rights reserved',
+      'written by a script',
+    ]) {
       expect(stdout).not.toContain(furniture);
     }
   });
@@ -116,14 +133,36 @@ describe('reading a URL', () => {
     const { stdout } = await runCli([url('/story.html'), '--json']);
     const { article, paragraphs, blocks } = JSON.parse(stdout);
     expect(article).toMatchObject({
-      slug: null, title: 'Wexmouth votes to put its tidal mill back to work', byline: 'Mara Quill', dateline: 'WEXMOUTH',
-      source: 'The Coastal Ledger', date: '2026-03-14', contact: null, language: 'en-GB',
+      slug: null,
+      title: 'Wexmouth votes to put its tidal mill back to work',
+      byline: 'Mara Quill',
+      dateline: 'WEXMOUTH',
+      source: 'The Coastal Ledger',
+      date: '2026-03-14',
+      contact: null,
+      language: 'en-GB',
     });
     expect(blocks).toHaveLength(paragraphs.length);
     expect(blocks.map((block: { kind: string }) => block.kind)).toEqual([
-      'paragraph', 'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'item', 'item', 'item', 'paragraph', 'quote', 'paragraph', 'heading', 'paragraph', 'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'item',
+      'item',
+      'item',
+      'paragraph',
+      'quote',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
     ]);
-    expect(blocks[5].links).toEqual([{ text: 'Tidal Works cooperative', href: 'https://tidal-works.example.org/projects/wexmouth', start: 28 }]);
+    expect(blocks[5].links).toEqual([
+      { text: 'Tidal Works cooperative', href: 'https://tidal-works.example.org/projects/wexmouth', start: 28 },
+    ]);
     expect(blocks[0].links[0].href).toBe(url('/topics/wexmouth-mill'));
   });
 
@@ -131,14 +170,25 @@ describe('reading a URL', () => {
     const summary = await runCli([url('/story.html'), '--summary', '--json']);
     const quotes = await runCli([url('/story.html'), '--quotes', '--json']);
     expect(JSON.parse(summary.stdout).summary.length).toBeGreaterThanOrEqual(3);
-    expect(JSON.parse(quotes.stdout).quotes.map((quote: { speaker: string }) => quote.speaker)).toEqual(['Elin Rowe', 'Elin Rowe', 'Harold Pike', 'Harold Pike']);
+    expect(JSON.parse(quotes.stdout).quotes.map((quote: { speaker: string }) => quote.speaker)).toEqual([
+      'Elin Rowe',
+      'Elin Rowe',
+      'Harold Pike',
+      'Harold Pike',
+    ]);
   });
 
   test('keeps a byline with its role, a dateline and a quotation over several paragraphs', async () => {
     const { code, stdout } = await runCli([url('/quotation.html'), '--quotes', '--json']);
     expect(code).toBe(0);
     const { article, quotes } = JSON.parse(stdout);
-    expect(article).toMatchObject({ byline: 'Jonas Ferrand', role: 'Science Correspondent', dateline: 'GENEVA', source: 'Alpine Courier', date: '2026-02-02' });
+    expect(article).toMatchObject({
+      byline: 'Jonas Ferrand',
+      role: 'Science Correspondent',
+      dateline: 'GENEVA',
+      source: 'Alpine Courier',
+      date: '2026-02-02',
+    });
     const long = quotes.find((quote: { text: string }) => quote.text.startsWith('We went up in September'));
     expect(long).toBeDefined();
     expect(quotes.some((quote: { text: string }) => quote.text.startsWith('On two of the small glaciers'))).toBe(true);
@@ -224,19 +274,25 @@ describe('reading a URL', () => {
   });
 
   test('reports a DNS failure (fetch stubbed: no real lookup)', async () => {
-    const failure = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
+    const failure = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }),
+    });
     vi.stubGlobal('fetch', () => Promise.reject(failure));
     try {
       const { code, stderr } = await runCli(['https://news.invalid/story']);
       expect(code).toBe(1);
-      expect(stderr).toBe('news-read: https://news.invalid/story: cannot find the server news.invalid (DNS lookup failed)\n');
+      expect(stderr).toBe(
+        'news-read: https://news.invalid/story: cannot find the server news.invalid (DNS lookup failed)\n',
+      );
     } finally {
       vi.unstubAllGlobals();
     }
   });
 
   test('fetchPage throws FETCH_FAILED with a stable code', async () => {
-    const error = await fetchPage(url('/missing.html'), { timeoutSeconds: 5, maxBytes: 1000 }).catch((caught: unknown) => caught);
+    const error = await fetchPage(url('/missing.html'), { timeoutSeconds: 5, maxBytes: 1000 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(NewsReadError);
     expect((error as NewsReadError).code).toBe('FETCH_FAILED');
   });
@@ -283,15 +339,21 @@ describe('structure and links in the output', () => {
   test('plain output numbers links and lists their targets at the end', async () => {
     const { stdout } = await runCli([url('/story.html'), '--plain']);
     expect(stdout).toContain('the eighteenth-century tidal mill[1] on the harbour wall');
-    expect(portless(stdout)).toMatch(/\n\nLinks\n\[1\] http:\/\/127\.0\.0\.1:PORT\/topics\/wexmouth-mill\n\[2\] https:\/\/tidal-works/);
+    expect(portless(stdout)).toMatch(
+      /\n\nLinks\n\[1\] http:\/\/127\.0\.0\.1:PORT\/topics\/wexmouth-mill\n\[2\] https:\/\/tidal-works/,
+    );
     expect(stdout).toContain('\n• At high tide');
     expect(stdout).toContain('\n    The old millers understood');
     expect(stdout).not.toContain(ESC);
   });
 
   test('styled output makes links OSC 8 hyperlinks where the terminal shows them', async () => {
-    const { stdout } = await runCli([url('/story.html'), '--color', 'always', '--width', '80'], { env: { TERM: 'xterm', FORCE_HYPERLINK: '1' } });
-    expect(stdout).toContain(`${ESC}]8;;https://tidal-works.example.org/projects/wexmouth${ESC}\\${ESC}[4mTidal Works cooperative${ESC}[24m${ESC}]8;;${ESC}\\`);
+    const { stdout } = await runCli([url('/story.html'), '--color', 'always', '--width', '80'], {
+      env: { TERM: 'xterm', FORCE_HYPERLINK: '1' },
+    });
+    expect(stdout).toContain(
+      `${ESC}]8;;https://tidal-works.example.org/projects/wexmouth${ESC}\\${ESC}[4mTidal Works cooperative${ESC}[24m${ESC}]8;;${ESC}\\`,
+    );
     expect(stdout).not.toMatch(/\[\d\]/);
     expect(stdout).toContain(`${ESC}[1mHow the mill will work`);
     expect(stdout).toMatch(/\n {2}\* At high tide/);
@@ -305,17 +367,27 @@ describe('structure and links in the output', () => {
   });
 
   test('numbered links in styled output stay within the width', async () => {
-    const { stdout } = await runCli([url('/story.html'), '--color', 'always', '--width', '50'], { env: { TERM: 'xterm' } });
+    const { stdout } = await runCli([url('/story.html'), '--color', 'always', '--width', '50'], {
+      env: { TERM: 'xterm' },
+    });
     // The list of targets at the end is not wrapped: a URL is one word.
     const body = stdout.slice(0, stdout.lastIndexOf('Links'));
     expect(body).toContain('[2]');
-    expect(Math.max(...body.split('\n').map((line) => [...line.replace(/\x1b\[[\d;]*m/g, '')].length))).toBeLessThanOrEqual(50);
+    expect(
+      Math.max(...body.split('\n').map((line) => [...line.replace(/\x1b\[[\d;]*m/g, '')].length)),
+    ).toBeLessThanOrEqual(50);
   });
 
   test('known terminals get hyperlinks; tmux does not', async () => {
-    const inVte = await runCli([url('/story.html')], { tty: true, env: { TERM: 'xterm-256color', VTE_VERSION: '7200' } });
+    const inVte = await runCli([url('/story.html')], {
+      tty: true,
+      env: { TERM: 'xterm-256color', VTE_VERSION: '7200' },
+    });
     expect(inVte.stdout).toContain(`${ESC}]8;;`);
-    const inTmux = await runCli([url('/story.html')], { tty: true, env: { TERM: 'tmux-256color', VTE_VERSION: '7200', TMUX: '/tmp/tmux' } });
+    const inTmux = await runCli([url('/story.html')], {
+      tty: true,
+      env: { TERM: 'tmux-256color', VTE_VERSION: '7200', TMUX: '/tmp/tmux' },
+    });
     expect(inTmux.stdout).not.toContain(`${ESC}]8;;`);
   });
 
@@ -329,7 +401,10 @@ describe('structure and links in the output', () => {
     const leftover = styled.stdout.replace(/\x1b\[[\d;]*m/g, '').replace(/\x1b\]8;;[\x21-\x7e]*\x1b\\/g, '');
     expect(leftover).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
     const targets = [...styled.stdout.matchAll(/\x1b\]8;;([^\x1b]*)\x1b\\/g)].map((match) => match[1]).filter(Boolean);
-    expect(targets).toEqual(['https://harbour.example.org/notices/%1B]8;;https://evil.example/', 'https://coastguard.example.org/report']);
+    expect(targets).toEqual([
+      'https://harbour.example.org/notices/%1B]8;;https://evil.example/',
+      'https://coastguard.example.org/report',
+    ]);
     const json = await runCli([url('/hostile.html'), '--json']);
     expect(JSON.parse(json.stdout).article.title).toBe('Harbour red alert ›2J over missing buoys');
   });
@@ -337,18 +412,34 @@ describe('structure and links in the output', () => {
 
 describe('parseHtml and decodeHtml', () => {
   test('link offsets point at the link text in its paragraph', () => {
-    const { article } = parseHtml(fixture('story.html').toString('utf8'), { url: 'https://coastal.example/news/mill', name: 'story' });
-    article.blocks!.forEach((block, index) => {
-      for (const link of block.links) expect(article.paragraphs[index]!.slice(link.start, link.start + link.text.length)).toBe(link.text);
+    const { article } = parseHtml(fixture('story.html').toString('utf8'), {
+      url: 'https://coastal.example/news/mill',
+      name: 'story',
     });
-    expect(article.sentences.every((sentence) => article.paragraphs[sentence.paragraph]!.slice(sentence.start).startsWith(sentence.text))).toBe(true);
+    article.blocks!.forEach((block, index) => {
+      for (const link of block.links)
+        expect(article.paragraphs[index]!.slice(link.start, link.start + link.text.length)).toBe(link.text);
+    });
+    expect(
+      article.sentences.every((sentence) =>
+        article.paragraphs[sentence.paragraph]!.slice(sentence.start).startsWith(sentence.text),
+      ),
+    ).toBe(true);
   });
 
   test('any page: links sit at their offsets, targets are safe, and output has no stray controls', () => {
     const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('\x1b[31mred', '\x1b]8;;https://evil.example/\x07x', '\u202egnp.exe', 'a\u00adb'));
-    const href = fc.oneof(fc.webUrl(), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('javascript:alert(1)', 'mailto:desk@news.example', '/relative', '#top'));
+    const escape = (text: string) =>
+      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom('\x1b[31mred', '\x1b]8;;https://evil.example/\x07x', '\u202egnp.exe', 'a\u00adb'),
+    );
+    const href = fc.oneof(
+      fc.webUrl(),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom('javascript:alert(1)', 'mailto:desk@news.example', '/relative', '#top'),
+    );
     const piece = fc.oneof(
       text.map(escape),
       fc.tuple(text, href).map(([words, target]) => `<a href="${escape(target)}">${escape(words)}</a>`),
@@ -376,10 +467,17 @@ describe('parseHtml and decodeHtml', () => {
             expect(link.href).toMatch(/^(?:https?|mailto):[\x21-\x7e]*$/);
           }
         });
-        const view: FullView = { view: 'full', article: articleMeta(article), paragraphs: article.paragraphs, blocks: article.blocks! };
+        const view: FullView = {
+          view: 'full',
+          article: articleMeta(article),
+          paragraphs: article.paragraphs,
+          blocks: article.blocks!,
+        };
         expect(renderPlain(view, { width: 60 })).not.toMatch(CONTROL);
         const styled = renderStyled(view, { chalk, width: 60, hyperlinks: true });
-        const leftover = styled.replace(/\x1b\[[\d;]*m/g, '').replace(/\x1b\]8;;(?:https?|mailto):[\x21-\x7e]*\x1b\\|\x1b\]8;;\x1b\\/g, '');
+        const leftover = styled
+          .replace(/\x1b\[[\d;]*m/g, '')
+          .replace(/\x1b\]8;;(?:https?|mailto):[\x21-\x7e]*\x1b\\|\x1b\]8;;\x1b\\/g, '');
         expect(leftover).not.toMatch(CONTROL);
         expect(leftover).not.toMatch(/[\uE000-\uF8FF]/);
       }),
@@ -388,11 +486,16 @@ describe('parseHtml and decodeHtml', () => {
   }, 60_000);
 
   test('a page with no text is an error, not an empty article', () => {
-    expect(() => parseHtml('<!doctype html><html><body><script>x()</script></body></html>', { url: null, name: 'empty' })).toThrow(NewsReadError);
+    expect(() =>
+      parseHtml('<!doctype html><html><body><script>x()</script></body></html>', { url: null, name: 'empty' }),
+    ).toThrow(NewsReadError);
   });
 
   test('an undeclared page that is not UTF-8 is read as windows-1252', () => {
-    expect(decodeHtml(Buffer.from('<p>caf\xe9</p>', 'latin1'), null, 'x')).toEqual({ text: '<p>café</p>', warnings: [] });
+    expect(decodeHtml(Buffer.from('<p>caf\xe9</p>', 'latin1'), null, 'x')).toEqual({
+      text: '<p>café</p>',
+      warnings: [],
+    });
     expect(decodeHtml(Buffer.from('<p>caf\xe9</p>', 'latin1'), 'utf-8', 'x').warnings).toHaveLength(1);
     expect(decodeHtml(Buffer.from('<p>café</p>'), 'no-such-charset', 'x').warnings[0]).toMatch(/unknown character set/);
   });
@@ -400,7 +503,9 @@ describe('parseHtml and decodeHtml', () => {
 
 describe('the built bin', () => {
   test('reads an HTML file through whatever bin/news-read.js runs', () => {
-    const result = spawnSync(process.execPath, ['bin/news-read.js', fixturePath('story.html'), '--plain'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['bin/news-read.js', fixturePath('story.html'), '--plain'], {
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('Wexmouth votes to put its tidal mill back to work');

@@ -56,7 +56,9 @@ describe('the seed article (wire layout)', () => {
   test('numbers sentences over the whole article with their paragraphs', () => {
     article.sentences.forEach((sentence, index) => {
       expect(sentence.index).toBe(index);
-      expect(article.paragraphs[sentence.paragraph]!.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
+      expect(article.paragraphs[sentence.paragraph]!.slice(sentence.start, sentence.start + sentence.text.length)).toBe(
+        sentence.text,
+      );
     });
     expect(article.sentences).toHaveLength(21);
   });
@@ -69,7 +71,13 @@ describe('the seed article (wire layout)', () => {
 describe('layouts', () => {
   test('wire layout: byline, role, CITY // dateline, one paragraph per line, contact line', () => {
     const article = parseArticle(readFixture('wire-layout.txt'));
-    expect(article).toMatchObject({ byline: 'Maria Ostrova', role: 'Science Editor', dateline: 'GENEVA', contact: 'mostrova@dailyplanet.com', source: 'Dailyplanet' });
+    expect(article).toMatchObject({
+      byline: 'Maria Ostrova',
+      role: 'Science Editor',
+      dateline: 'GENEVA',
+      contact: 'mostrova@dailyplanet.com',
+      source: 'Dailyplanet',
+    });
     expect(article.paragraphs).toHaveLength(3);
     expect(article.sentences.map((sentence) => sentence.text)).toEqual([
       'Engineers at the particle laboratory switched the collider back on at dawn on Tuesday after a two-year refit that cost about $1.13bn.',
@@ -99,12 +107,21 @@ describe('layouts', () => {
       source: 'The Valley Courier',
     });
     expect(article.paragraphs[0]).toContain('a single night of frost');
-    expect(article.paragraphs[1]).toBe('"It was over in six hours," said Luis Ortega, who farms forty acres near the river.');
+    expect(article.paragraphs[1]).toBe(
+      '"It was over in six hours," said Luis Ortega, who farms forty acres near the river.',
+    );
   });
 
   test('"By" bylines, date lines and CRLF line endings', () => {
-    const article = parseArticle('Flood waters recede\r\n\r\nBy Sam Okafor, Staff Writer\r\n14 March 2026\r\n\r\nThe river fell a metre overnight. Roads reopened by noon.\r\n');
-    expect(article).toMatchObject({ title: 'Flood waters recede', byline: 'Sam Okafor', role: 'Staff Writer', date: '14 March 2026' });
+    const article = parseArticle(
+      'Flood waters recede\r\n\r\nBy Sam Okafor, Staff Writer\r\n14 March 2026\r\n\r\nThe river fell a metre overnight. Roads reopened by noon.\r\n',
+    );
+    expect(article).toMatchObject({
+      title: 'Flood waters recede',
+      byline: 'Sam Okafor',
+      role: 'Staff Writer',
+      date: '14 March 2026',
+    });
     expect(article.sentences).toHaveLength(2);
   });
 
@@ -114,7 +131,9 @@ describe('layouts', () => {
   });
 
   test('hard-wrapped prose is one paragraph, not one per line', () => {
-    const article = parseArticle('The council met on Monday and agreed\nto close the old library by the end\nof the year, despite protests.\n');
+    const article = parseArticle(
+      'The council met on Monday and agreed\nto close the old library by the end\nof the year, despite protests.\n',
+    );
     expect(article.paragraphs).toHaveLength(1);
   });
 
@@ -136,7 +155,9 @@ describe('properties', () => {
           const article = parseArticle(text);
           for (const sentence of article.sentences) {
             expect(sentence.text.trim()).not.toBe('');
-            expect(article.paragraphs[sentence.paragraph]!.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
+            expect(
+              article.paragraphs[sentence.paragraph]!.slice(sentence.start, sentence.start + sentence.text.length),
+            ).toBe(sentence.text);
           }
         } catch (error) {
           expect(error).toBeInstanceOf(NewsReadError);

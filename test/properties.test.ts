@@ -50,6 +50,10 @@ describe('hostile input properties', () => {
   });
 
   test('a known hostile article passes every check', () => {
-    checkText('Title \x1b]0;t\x07\n\nBy Eve \x1b[31mMallory\n\n“Quote \u202eevil,” said Eve Mallory. More text.\r\n', 40, 2);
+    checkText(
+      'Title \x1b]0;t\x07\n\nBy Eve \x1b[31mMallory\n\n“Quote \u202eevil,” said Eve Mallory. More text.\r\n',
+      40,
+      2,
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('extractQuotes: spans', () => {
   });
 
   it('keeps single quotes nested inside double quotes as part of the quote', () => {
-    const quotes = quotesOf(`Farmer Joan Reid said: "My father always told me, 'Never sell the north field', and I never have."`);
+    const quotes = quotesOf(
+      `Farmer Joan Reid said: "My father always told me, 'Never sell the north field', and I never have."`,
+    );
     expect(quotes).toHaveLength(1);
     expect(quotes[0]!.text).toBe("My father always told me, 'Never sell the north field', and I never have.");
   });
@@ -99,7 +101,9 @@ describe('extractQuotes: spans', () => {
 
 describe('extractQuotes: attribution', () => {
   it('reads the speaker before the quote', () => {
-    expect(pairs(quotesOf('Chef Omar Haddad said: "Salt is the secret."'))).toEqual([['Salt is the secret.', 'Omar Haddad']]);
+    expect(pairs(quotesOf('Chef Omar Haddad said: "Salt is the secret."'))).toEqual([
+      ['Salt is the secret.', 'Omar Haddad'],
+    ]);
   });
 
   it('reads the speaker after the quote, in either order', () => {
@@ -155,7 +159,16 @@ describe('extractQuotes: attribution', () => {
       ['bad faith', 'the union'],
       ['years of neglect', 'the union'],
     ]);
-    expect(quotes.map((quote) => quote.cue)).toEqual(['told', 'added', 'warned', 'insisted', 'admitted', 'noted', 'accused', 'blamed']);
+    expect(quotes.map((quote) => quote.cue)).toEqual([
+      'told',
+      'added',
+      'warned',
+      'insisted',
+      'admitted',
+      'noted',
+      'accused',
+      'blamed',
+    ]);
   });
 
   it('reads the subject after "Speaking to …,"', () => {
@@ -408,7 +421,10 @@ describe('findQuoteSpans', () => {
   });
 
   it('attributes every quote of 20 000 sentences with a reporting verb after the quote', () => {
-    const lines = Array.from({ length: 20_000 }, (_, index) => `The plan was "too risky" and Mr Lowe${index} said so.\n`);
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, index) => `The plan was "too risky" and Mr Lowe${index} said so.\n`,
+    );
     const quotes = extractQuotes(parseArticle(['Test story', '', ...lines].join('\n')));
     expect(quotes).toHaveLength(20_000);
   });
@@ -453,10 +469,36 @@ describe('extractQuotes on the seed article', () => {
 
 describe('extractQuotes: properties', () => {
   const pieces = fc.constantFrom(
-    '"', '“', '”', "'", '’', ' ', '\n', '\n\n', '.', ',', ':', '—', ' said ', ' he ', ' Mr ', 'Smith', 'Anna Berg',
-    ' according to ', 'Speaking to ', ' the minister ', 'a', 'We', ' told ', ' accused ', ' of ',
+    '"',
+    '“',
+    '”',
+    "'",
+    '’',
+    ' ',
+    '\n',
+    '\n\n',
+    '.',
+    ',',
+    ':',
+    '—',
+    ' said ',
+    ' he ',
+    ' Mr ',
+    'Smith',
+    'Anna Berg',
+    ' according to ',
+    'Speaking to ',
+    ' the minister ',
+    'a',
+    'We',
+    ' told ',
+    ' accused ',
+    ' of ',
   );
-  const articles = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join('')));
+  const articles = fc.oneof(
+    fc.string(),
+    fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join('')),
+  );
 
   it('never throws; texts sit in their paragraph, contexts are sentences, quotes stay in order', () => {
     fc.assert(

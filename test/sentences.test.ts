@@ -59,7 +59,22 @@ describe('splitSentences', () => {
   });
 
   test('sentences rejoin to the paragraph, up to whitespace, and none is empty', () => {
-    const words = fc.constantFrom('The', 'vote', 'Mr.', 'U.S.', '“Yes.”', 'said', '$1.5bn.', 'he', 'Why?', '"No!"', 'J.', 'omen.for', 'it.', 'And');
+    const words = fc.constantFrom(
+      'The',
+      'vote',
+      'Mr.',
+      'U.S.',
+      '“Yes.”',
+      'said',
+      '$1.5bn.',
+      'he',
+      'Why?',
+      '"No!"',
+      'J.',
+      'omen.for',
+      'it.',
+      'And',
+    );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 40 }), (list) => {
         const text = list.join(' ');

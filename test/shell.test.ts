@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +10,12 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Io } from '../src/cli.js';
 import { createProgram, main, VERSION } from '../src/cli.js';
-import { completionSpec, renderCompletion, SHELLS } from '../src/completion.js';
 import type { Shell } from '../src/completion.js';
+import { completionSpec, renderCompletion, SHELLS } from '../src/completion.js';
 import { ENVIRONMENT, GROUPS } from '../src/help.js';
 import { renderManPage } from '../src/manpage.js';
-import { DEFAULT_PAGER, pagerCommand, runPager, screenLines, splitWords } from '../src/pager.js';
 import type { Spawn } from '../src/pager.js';
+import { DEFAULT_PAGER, pagerCommand, runPager, screenLines, splitWords } from '../src/pager.js';
 import { listBundledSlugs } from '../src/source.js';
 import { runCli, seedText } from './helpers.js';
 
@@ -46,7 +46,10 @@ class Screen extends Writable {
 }
 
 // A fake process whose stdout is a terminal of `rows` lines (or a pipe).
-async function runOnScreen(argv: string[], options: { tty: boolean; rows?: number; env?: Record<string, string>; stdin?: string }) {
+async function runOnScreen(
+  argv: string[],
+  options: { tty: boolean; rows?: number; env?: Record<string, string>; stdin?: string },
+) {
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? '');
   const stdout = new Screen(options.tty, options.rows, 80);
@@ -71,7 +74,10 @@ function recordingPager(name: string, limit?: number): { command: string; output
 }
 
 // A fake child process: `stdin` collects what is written; `behave` decides how it ends.
-function fakeSpawn(behave: (child: ChildProcess & EventEmitter, stdin: PassThrough) => void): { spawn: Spawn; calls: { file: string; args: readonly string[] }[] } {
+function fakeSpawn(behave: (child: ChildProcess & EventEmitter, stdin: PassThrough) => void): {
+  spawn: Spawn;
+  calls: { file: string; args: readonly string[] }[];
+} {
   const calls: { file: string; args: readonly string[] }[] = [];
   const spawn: Spawn = (file, args) => {
     calls.push({ file, args });
@@ -100,7 +106,13 @@ describe('the pager', () => {
   });
 
   test('splits its command like a shell, quotes and backslashes included', () => {
-    expect(splitWords(`"/opt/my pager/less" -R --prompt='a b' x\\ y ""`)).toEqual(['/opt/my pager/less', '-R', '--prompt=a b', 'x y', '']);
+    expect(splitWords(`"/opt/my pager/less" -R --prompt='a b' x\\ y ""`)).toEqual([
+      '/opt/my pager/less',
+      '-R',
+      '--prompt=a b',
+      'x y',
+      '',
+    ]);
   });
 
   test('counts screen lines with long lines wrapped and escape codes ignored', () => {
@@ -131,13 +143,22 @@ describe('the pager', () => {
   });
 
   test('reports a pager that does not start', async () => {
-    const { spawn } = fakeSpawn((child) => child.emit('error', Object.assign(new Error('spawn nope ENOENT'), { code: 'ENOENT' })));
-    expect(await runPager('x\n', ['nope'], { env: {}, spawn })).toEqual({ kind: 'failed', reason: 'pager "nope" not found' });
+    const { spawn } = fakeSpawn((child) =>
+      child.emit('error', Object.assign(new Error('spawn nope ENOENT'), { code: 'ENOENT' })),
+    );
+    expect(await runPager('x\n', ['nope'], { env: {}, spawn })).toEqual({
+      kind: 'failed',
+      reason: 'pager "nope" not found',
+    });
   });
 
   test('is not used when stdout is a pipe, even with --pager', async () => {
     const pager = recordingPager('piped');
-    const { code, stdout } = await runOnScreen(['--pager'], { tty: false, rows: 5, env: { NEWS_READ_PAGER: pager.command } });
+    const { code, stdout } = await runOnScreen(['--pager'], {
+      tty: false,
+      rows: 5,
+      env: { NEWS_READ_PAGER: pager.command },
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('omen.for');
     expect(existsSync(pager.output)).toBe(false);
@@ -152,14 +173,22 @@ describe('the pager', () => {
 
   test('is not used when the output fits on the screen', async () => {
     const pager = recordingPager('fits');
-    const { stdout } = await runOnScreen(['--pager', '--summary', '-n', '1'], { tty: true, rows: 200, env: { NEWS_READ_PAGER: pager.command } });
+    const { stdout } = await runOnScreen(['--pager', '--summary', '-n', '1'], {
+      tty: true,
+      rows: 200,
+      env: { NEWS_READ_PAGER: pager.command },
+    });
     expect(stdout).not.toBe('');
     expect(existsSync(pager.output)).toBe(false);
   });
 
   test('gets styled output taller than the terminal, and stdout gets none', async () => {
     const pager = recordingPager('tall');
-    const { code, stdout, stderr } = await runOnScreen(['--pager'], { tty: true, rows: 10, env: { NEWS_READ_PAGER: pager.command } });
+    const { code, stdout, stderr } = await runOnScreen(['--pager'], {
+      tty: true,
+      rows: 10,
+      env: { NEWS_READ_PAGER: pager.command },
+    });
     expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
     const paged = readFileSync(pager.output, 'utf8');
     expect(paged).toContain('\x1b[');
@@ -169,14 +198,23 @@ describe('the pager', () => {
   test('quitting before reading everything exits 0 with nothing on stderr', async () => {
     const pager = recordingPager('quits', 100);
     const longArticle = `${seedText}\n\n${seedText.split('\n\n').slice(1).join('\n\n').repeat(100)}`;
-    const { code, stderr } = await runOnScreen(['-', '--pager', '--plain'], { tty: true, rows: 10, stdin: longArticle, env: { NEWS_READ_PAGER: pager.command } });
+    const { code, stderr } = await runOnScreen(['-', '--pager', '--plain'], {
+      tty: true,
+      rows: 10,
+      stdin: longArticle,
+      env: { NEWS_READ_PAGER: pager.command },
+    });
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(readFileSync(pager.output)).toHaveLength(100);
   });
 
   test('that fails to start gives direct output and a one-line warning', async () => {
-    const { code, stdout, stderr } = await runOnScreen(['--pager'], { tty: true, rows: 10, env: { NEWS_READ_PAGER: join(scratch, 'no-such-pager') } });
+    const { code, stdout, stderr } = await runOnScreen(['--pager'], {
+      tty: true,
+      rows: 10,
+      env: { NEWS_READ_PAGER: join(scratch, 'no-such-pager') },
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('omen.for');
     expect(stderr).toMatch(/^news-read: warning: pager ".*no-such-pager" not found; printing without a pager\n$/);
@@ -186,13 +224,19 @@ describe('the pager', () => {
 describe('completion scripts', () => {
   const program = createProgram();
   const slugs = listBundledSlugs();
-  const scripts = Object.fromEntries(SHELLS.map((shell) => [shell, renderCompletion(shell, completionSpec(program, slugs))])) as Record<Shell, string>;
+  const scripts = Object.fromEntries(
+    SHELLS.map((shell) => [shell, renderCompletion(shell, completionSpec(program, slugs))]),
+  ) as Record<Shell, string>;
   const scriptFile = (shell: Shell) => {
     const file = join(scratch, `completion.${shell}`);
     writeFileSync(file, scripts[shell]);
     return file;
   };
-  const syntaxCheck: Record<Shell, string[]> = { bash: ['bash', '-n'], zsh: ['zsh', '-n'], fish: ['fish', '--no-execute'] };
+  const syntaxCheck: Record<Shell, string[]> = {
+    bash: ['bash', '-n'],
+    zsh: ['zsh', '-n'],
+    fish: ['fish', '--no-execute'],
+  };
 
   test('are printed by `news-read completion SHELL`', async () => {
     for (const shell of SHELLS) {
@@ -203,7 +247,10 @@ describe('completion scripts', () => {
   });
 
   test('complete every option the program has, and the bundled slugs', () => {
-    const flags = program.createHelp().visibleOptions(program).flatMap((option) => [option.long, option.short].filter(Boolean));
+    const flags = program
+      .createHelp()
+      .visibleOptions(program)
+      .flatMap((option) => [option.long, option.short].filter(Boolean));
     expect(flags).toContain('--pager');
     for (const shell of SHELLS) {
       for (const flag of flags) expect(scripts[shell]).toContain(shell === 'fish' ? flag!.replace(/^-+/, '') : flag);
@@ -223,10 +270,20 @@ describe('completion scripts', () => {
 
   // Calls the completion function the way bash does on Tab, and prints COMPREPLY.
   const bashComplete = (words: string[]) =>
-    execFileSync('bash', ['-c', 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _news_read; printf "%s\\n" "${COMPREPLY[@]}"', '_', scriptFile('bash'), ...words], {
-      encoding: 'utf8',
-      cwd: scratch,
-    })
+    execFileSync(
+      'bash',
+      [
+        '-c',
+        'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _news_read; printf "%s\\n" "${COMPREPLY[@]}"',
+        '_',
+        scriptFile('bash'),
+        ...words,
+      ],
+      {
+        encoding: 'utf8',
+        cwd: scratch,
+      },
+    )
       .split('\n')
       .filter(Boolean);
 
@@ -241,7 +298,10 @@ describe('completion scripts', () => {
 
   test.skipIf(!hasCommand('fish'))('fish: completes a slug and --color values', () => {
     const fishComplete = (line: string) =>
-      execFileSync('fish', ['-c', 'source $argv[1]; complete -C $argv[2]', scriptFile('fish'), line], { encoding: 'utf8', cwd: scratch })
+      execFileSync('fish', ['-c', 'source $argv[1]; complete -C $argv[2]', scriptFile('fish'), line], {
+        encoding: 'utf8',
+        cwd: scratch,
+      })
         .split('\n')
         .filter(Boolean)
         .map((entry) => entry.split('\t')[0]);
@@ -266,18 +326,26 @@ zpty -r z out "*>>"$'\\r'"*"
 zpty -d z
 print -r -- "$out" | grep -ao '<<.*>>'
 `;
-  test.skipIf(!hasCommand('zsh'))('zsh: completes a slug and --color values', () => {
-    const harness = join(scratch, 'harness.zsh');
-    writeFileSync(harness, zshHarness);
-    const zshComplete = (line: string) =>
-      execFileSync('zsh', ['-f', harness, scriptFile('zsh'), line, join(scratch, 'zcompdump')], { encoding: 'utf8', cwd: scratch, timeout: 30000 })
-        .trim()
-        .replace(/^<<|>>$/g, '')
-        .split('>> <<')
-        .sort();
-    expect(zshComplete('news-read syria-')).toEqual(['syria-talks-lausanne']);
-    expect(zshComplete('news-read --color ')).toEqual(['always', 'auto', 'never']);
-  }, 60000);
+  test.skipIf(!hasCommand('zsh'))(
+    'zsh: completes a slug and --color values',
+    () => {
+      const harness = join(scratch, 'harness.zsh');
+      writeFileSync(harness, zshHarness);
+      const zshComplete = (line: string) =>
+        execFileSync('zsh', ['-f', harness, scriptFile('zsh'), line, join(scratch, 'zcompdump')], {
+          encoding: 'utf8',
+          cwd: scratch,
+          timeout: 30000,
+        })
+          .trim()
+          .replace(/^<<|>>$/g, '')
+          .split('>> <<')
+          .sort();
+      expect(zshComplete('news-read syria-')).toEqual(['syria-talks-lausanne']);
+      expect(zshComplete('news-read --color ')).toEqual(['always', 'auto', 'never']);
+    },
+    60000,
+  );
 
   test('`news-read completion` without a known shell is a usage error on one line', async () => {
     for (const argv of [['completion'], ['completion', 'tcsh'], ['completion', 'bash', 'zsh']]) {
@@ -312,7 +380,16 @@ describe('the man page', () => {
   const page = renderManPage(program);
 
   test('has the sections a man page is expected to have', () => {
-    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'VIEWS', 'OPTIONS', 'ENVIRONMENT', 'EXIT STATUS', 'EXAMPLES']) {
+    for (const section of [
+      'NAME',
+      'SYNOPSIS',
+      'DESCRIPTION',
+      'VIEWS',
+      'OPTIONS',
+      'ENVIRONMENT',
+      'EXIT STATUS',
+      'EXAMPLES',
+    ]) {
       expect(page).toMatch(new RegExp(`^\\.SH ${section}$`, 'm'));
     }
     expect(page).toMatch(/^\.TH NEWS\\-READ 1 /);
@@ -345,7 +422,10 @@ describe('the man page', () => {
   test.skipIf(!hasCommand('man'))('renders with man -l', () => {
     const file = join(scratch, 'news-read.1');
     writeFileSync(file, page);
-    const result = spawnSync('man', ['-l', file], { encoding: 'utf8', env: { ...process.env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '80' } });
+    const result = spawnSync('man', ['-l', file], {
+      encoding: 'utf8',
+      env: { ...process.env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '80' },
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('NEWS-READ(1)');
     expect(result.stdout).toContain('news-read --json | jq .article');
@@ -357,10 +437,22 @@ describe('--help', () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
     const headings = stdout.split('\n').filter((line) => /^[A-Z][a-z ]+:$/.test(line));
-    expect(headings).toEqual(['Arguments:', ...Object.values(GROUPS), 'Commands:', 'Examples:', 'Environment:', 'Exit status:']);
+    expect(headings).toEqual([
+      'Arguments:',
+      ...Object.values(GROUPS),
+      'Commands:',
+      'Examples:',
+      'Environment:',
+      'Exit status:',
+    ]);
     expect(stdout).toContain('(choices: "auto", "always", "never", default:');
     expect(stdout).toContain('(default: 20 MiB)');
-    for (const example of ['news-read --summary | wc -w', 'news-read --quotes --plain | grep Lavrov', 'news-read --json | jq .article', 'cat story.txt | news-read - --summary']) {
+    for (const example of [
+      'news-read --summary | wc -w',
+      'news-read --quotes --plain | grep Lavrov',
+      'news-read --json | jq .article',
+      'cat story.txt | news-read - --summary',
+    ]) {
       expect(stdout).toMatch(new RegExp(`^  ${example.replace(/[.|]/g, '\\$&')}  `, 'm'));
     }
     expect(stdout).toMatch(/^ {2}0 {2}success/m);
@@ -371,7 +463,8 @@ describe('--help', () => {
 
   test('puts every option in a named group', () => {
     const program = createProgram();
-    for (const option of program.createHelp().visibleOptions(program)) expect(Object.values(GROUPS)).toContain(option.helpGroupHeading);
+    for (const option of program.createHelp().visibleOptions(program))
+      expect(Object.values(GROUPS)).toContain(option.helpGroupHeading);
   });
 
   test('an unknown flag suggests the nearest one and exits 2', async () => {

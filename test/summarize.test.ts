@@ -144,7 +144,11 @@ describe('summarize', () => {
   it('handles one huge paragraph of thousands of sentences', () => {
     const topics = ['port', 'rail', 'budget', 'school', 'harbour', 'council'];
     const huge = parseArticle(
-      sentencesOf(5000, (index) => `Sentence ${index} says the ${topics[index % 6]} plan and the ${topics[(index * 7) % 6]} vote moved ahead`),
+      sentencesOf(
+        5000,
+        (index) =>
+          `Sentence ${index} says the ${topics[index % 6]} plan and the ${topics[(index * 7) % 6]} vote moved ahead`,
+      ),
     );
     expect(huge.paragraphs).toHaveLength(1);
     const summary = summarize(huge);
@@ -280,8 +284,28 @@ describe('summarize, derived words', () => {
 });
 
 const word = fc.constantFrom(
-  'council', 'vote', 'bridge', 'the', 'a', 'said', 'minister', 'budget', 'rail', 'port', 'storm', 'of', 'and',
-  'Mr', 'talks', '2024', '“truce”', '"peace"', 'it', 'rebels', 'harbour', 'school',
+  'council',
+  'vote',
+  'bridge',
+  'the',
+  'a',
+  'said',
+  'minister',
+  'budget',
+  'rail',
+  'port',
+  'storm',
+  'of',
+  'and',
+  'Mr',
+  'talks',
+  '2024',
+  '“truce”',
+  '"peace"',
+  'it',
+  'rebels',
+  'harbour',
+  'school',
 );
 const sentence = fc
   .array(word, { minLength: 1, maxLength: 14 })

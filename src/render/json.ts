@@ -6,13 +6,18 @@ export function renderJson(view: View): string {
   let data: object;
   switch (view.view) {
     case 'full':
-      data = { view: view.view, article: view.article, paragraphs: view.paragraphs, ...(view.blocks ? { blocks: view.blocks } : {}) };
+      data = {
+        view: view.view,
+        article: view.article,
+        paragraphs: view.paragraphs,
+        ...(view.blocks ? { blocks: view.blocks } : {}),
+      };
       break;
     case 'summary':
       data = { view: view.view, article: view.article, summary: view.summary };
       break;
     case 'quotes':
-      data = { view: view.view, article: view.article, quotes: view.quotes };
+      data = { view: view.view, article: view.article, quotes: view.quotes, speakers: view.speakers };
       break;
   }
   return `${escapeJsonText(JSON.stringify(data, null, 2))}\n`;

@@ -27,14 +27,19 @@ function placedLinks(paragraph: string, links: readonly Link[]): Link[] {
   });
 }
 
-const PLAIN_PREFIX: Record<BlockKind, string> = { paragraph: '', heading: '', item: '• ', quote: '    ' };
+const PLAIN_PREFIX: Record<BlockKind, string> = { paragraph: '', heading: '', item: '• ', quote: '    ', caption: '' };
 
 /**
  * plainBlock returns a paragraph for plain output: `[n]` after each link's
  * text, list items with a bullet, block quotes indented; wrapped with a hanging
  * indent when `width` is a number.
  */
-export function plainBlock(paragraph: string, block: Block | undefined, numbers: ReadonlyMap<string, number>, width: number | null): string {
+export function plainBlock(
+  paragraph: string,
+  block: Block | undefined,
+  numbers: ReadonlyMap<string, number>,
+  width: number | null,
+): string {
   let text = '';
   let at = 0;
   for (const link of placedLinks(paragraph, block?.links ?? [])) {
@@ -70,7 +75,12 @@ const MARK = /[\uE0FF\uE101-\uF8FF]/g;
  * link's text, and the link's `[n]` after it. `text` is the paragraph with
  * emphasis marks (U+E000, U+E001) added, which do not count toward the links' offsets.
  */
-export function markLinks(text: string, paragraph: string, links: readonly Link[], numbers: ReadonlyMap<string, number>): string {
+export function markLinks(
+  text: string,
+  paragraph: string,
+  links: readonly Link[],
+  numbers: ReadonlyMap<string, number>,
+): string {
   const marks = new Map<number, string>();
   for (const link of placedLinks(paragraph, links)) {
     const number = numbers.get(link.href)!;
@@ -111,14 +121,16 @@ export function finishLinks(rendered: string, view: View, options: FinishOptions
   const targets = [...numbers.keys()];
   const { chalk } = options;
   // A target is printable ASCII by construction (html.ts); stripping again keeps a bad one from ending the sequence.
-  const open = (number: number) => `\x1b]8;;${stripControls(targets[number - 1] ?? '').replace(/[^\x21-\x7e]/g, '')}\x1b\\`;
+  const open = (number: number) =>
+    `\x1b]8;;${stripControls(targets[number - 1] ?? '').replace(/[^\x21-\x7e]/g, '')}\x1b\\`;
   const close = '\x1b]8;;\x1b\\';
   let current: number | null = null;
   const lines = rendered.split('\n').map((line) => {
     let output = '';
     let piece = '';
     const flush = () => {
-      if (piece !== '' && current !== null && options.hyperlinks) output += open(current) + chalk.underline(piece) + close;
+      if (piece !== '' && current !== null && options.hyperlinks)
+        output += open(current) + chalk.underline(piece) + close;
       else output += piece;
       piece = '';
     };

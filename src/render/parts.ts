@@ -38,7 +38,10 @@ export function quoteExcerpt(quote: Quote): [string, string, string] {
   const closeAt = at + quote.text.length;
   const close = /^["“”']/.test(quote.context.slice(closeAt)) ? closeAt + 1 : closeAt;
   const beforeWords = quote.context.slice(0, open).split(/\s+/).filter(Boolean);
-  const afterWords = quote.context.slice(close).split(/(?<=\S)\s+/).filter(Boolean);
+  const afterWords = quote.context
+    .slice(close)
+    .split(/(?<=\S)\s+/)
+    .filter(Boolean);
   const cutBefore = beforeWords.length > EXCERPT_WORDS + EXCERPT_SLACK;
   const cutAfter = afterWords.length > EXCERPT_WORDS + EXCERPT_SLACK;
   let before = (cutBefore ? beforeWords.slice(-EXCERPT_WORDS) : beforeWords).join(' ');

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
-import { stripControls } from '../sanitize.js';
 import { findQuoteSpans, type QuoteSpan } from '../quotes-spans.js';
+import { stripControls } from '../sanitize.js';
 import type { BlockKind, Quote, View } from '../types.js';
 import { displayWidth, wrapText } from '../width.js';
 import { finishLinks, linkNumbers, markLinks } from './links.js';
@@ -40,8 +40,17 @@ const LINES_PER_PIECE = 32;
 export function renderStyled(view: View, options: StyledOptions): string {
   const { chalk, width } = options;
   const heading: string[] = [];
-  if (view.article.title) heading.push(wrapText(clean(view.article.title), width).map((line) => chalk.bold(line)).join('\n'));
-  heading.push(metaLines(metaParts(view.article).map(clean), width).map((line) => chalk.dim(line)).join('\n'));
+  if (view.article.title)
+    heading.push(
+      wrapText(clean(view.article.title), width)
+        .map((line) => chalk.bold(line))
+        .join('\n'),
+    );
+  heading.push(
+    metaLines(metaParts(view.article).map(clean), width)
+      .map((line) => chalk.dim(line))
+      .join('\n'),
+  );
 
   const markdown = bodyMarkdown(view, width);
   const marked = new Marked({ gfm: false, breaks: false, async: false });
@@ -72,7 +81,10 @@ export function renderStyled(view: View, options: StyledOptions): string {
     }),
   );
   const rendered = joinPieces(marked.parse(markdown) as string);
-  const body = (view.view === 'summary' ? bulletItems(rendered) : rendered).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
+  const body = (view.view === 'summary' ? bulletItems(rendered) : rendered)
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .trimEnd();
   return `${heading.join('\n')}\n\n${finishLinks(body, view, { chalk, hyperlinks: options.hyperlinks ?? false })}\n`;
 }
 
@@ -94,12 +106,19 @@ function identity(text: string): string {
 // The whole private-use area goes, not only the marks used here: render/links.ts marks
 // links with U+E0FF and U+E101–U+F8FF, and article text must not open or close one.
 function clean(text: string): string {
-  return stripControls(text).replace(/[\uE000-\uF8FF]/g, '').replace(/\t/g, ' ');
+  return stripControls(text)
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .replace(/\t/g, ' ');
 }
 
 // A piece that goes on from the block before joins it again: the blank line between them goes.
 function joinPieces(rendered: string): string {
-  return rendered.includes(GOES_ON) ? rendered.replace(/\n(?:[ \t]*\n)*([ \t]*(?:\x1b\[[\d;]*m)*[ \t]*)(\* )?\uE003 ?/g, (_whole: string, indent: string, bullet?: string) => `\n${indent}${bullet ? '  ' : ''}`) : rendered;
+  return rendered.includes(GOES_ON)
+    ? rendered.replace(
+        /\n(?:[ \t]*\n)*([ \t]*(?:\x1b\[[\d;]*m)*[ \t]*)(\* )?\uE003 ?/g,
+        (_whole: string, indent: string, bullet?: string) => `\n${indent}${bullet ? '  ' : ''}`,
+      )
+    : rendered;
 }
 
 // Summary items reach marked as paragraphs that start with BULLET; they become
@@ -108,7 +127,9 @@ function bulletItems(rendered: string): string {
   return rendered
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => (line.startsWith(BULLET) ? `${' '.repeat(TAB)}* ${line.slice(1)}` : `${' '.repeat(LIST_INDENT)}${line}`))
+    .map((line) =>
+      line.startsWith(BULLET) ? `${' '.repeat(TAB)}* ${line.slice(1)}` : `${' '.repeat(LIST_INDENT)}${line}`,
+    )
     .join('\n');
 }
 
@@ -128,7 +149,9 @@ function bodyMarkdown(view: View, width: number): string {
     }
     case 'summary':
       // A loose list (blank lines between items): marked-terminal renders a tight item's raw text, escapes and all.
-      return view.summary.map((sentence) => `${BULLET}${toMarkdown(clean(sentence.text), width - LIST_INDENT)}`).join('\n\n');
+      return view.summary
+        .map((sentence) => `${BULLET}${toMarkdown(clean(sentence.text), width - LIST_INDENT)}`)
+        .join('\n\n');
     case 'quotes':
       if (view.quotes.length === 0) return escapeMarkdown('No quotations in this article.');
       return view.quotes.map((quote) => quoteMarkdown(quote, width - TAB)).join('\n\n');
@@ -145,6 +168,7 @@ function blockMarkdown(text: string, kind: BlockKind, width: number): string {
     case 'quote':
       return `> ${toMarkdown(text, width - TAB, '> ')}`;
     case 'paragraph':
+    case 'caption':
       return toMarkdown(text, width);
   }
 }
@@ -187,7 +211,13 @@ function toMarkdown(text: string, width: number, continuation = ''): string {
   // before; the space after the mark keeps an opening `*` at the line start read as emphasis.
   const opener = continuation === '  ' ? '* ' : continuation;
   return lines
-    .map((line, index) => (index === 0 ? line : index % LINES_PER_PIECE === 0 ? `\n\n${opener}${GOES_ON} ${line}` : `\\\n${continuation}${line}`))
+    .map((line, index) =>
+      index === 0
+        ? line
+        : index % LINES_PER_PIECE === 0
+          ? `\n\n${opener}${GOES_ON} ${line}`
+          : `\\\n${continuation}${line}`,
+    )
     .join('');
 }
 
@@ -200,10 +230,13 @@ function escapeMarkdown(text: string): string {
 // (an opening mark after a letter and before punctuation, or the reverse).
 function emphasis(line: string): string {
   return line
-    .replace(/(.?)\uE000([^\uE000\uE001]*)\uE001(.?)/gsu, (_whole: string, before: string, inner: string, after: string) => {
-      const opens = inner.trim() !== '' && !(/[\p{L}\p{N}]/u.test(before) && /^\p{P}/u.test(inner));
-      const closes = !(/\p{P}$/u.test(inner) && /[\p{L}\p{N}]/u.test(after));
-      return opens && closes ? `${before}*${inner}*${after}` : `${before}${inner}${after}`;
-    })
+    .replace(
+      /(.?)\uE000([^\uE000\uE001]*)\uE001(.?)/gsu,
+      (_whole: string, before: string, inner: string, after: string) => {
+        const opens = inner.trim() !== '' && !(/[\p{L}\p{N}]/u.test(before) && /^\p{P}/u.test(inner));
+        const closes = !(/\p{P}$/u.test(inner) && /[\p{L}\p{N}]/u.test(after));
+        return opens && closes ? `${before}*${inner}*${after}` : `${before}${inner}${after}`;
+      },
+    )
     .replace(/[\uE000\uE001]/g, '');
 }

@@ -14,7 +14,9 @@ const runs = Number(argv[argv.indexOf('--runs') + 1]) || 12;
 const warmups = 2;
 const includeLarge = !argv.includes('--no-large');
 
-const bin = argv.includes('--bin') ? argv[argv.indexOf('--bin') + 1] : fileURLToPath(new URL('../../bin/news-read.js', import.meta.url));
+const bin = argv.includes('--bin')
+  ? argv[argv.indexOf('--bin') + 1]
+  : fileURLToPath(new URL('../../bin/news-read.js', import.meta.url));
 const temporary = mkdtempSync(join(tmpdir(), 'news-read-bench-'));
 const largeArticle = join(temporary, 'large.txt');
 writeFileSync(largeArticle, generateArticle(5 * 1024 * 1024));
@@ -53,9 +55,15 @@ delete environment.FORCE_COLOR;
 // time (user + system, 10 ms resolution) and peak RSS are GNU time's (its own
 // start-up is the same for every command, node -e 0 included).
 function runOnce(args, expectOutput) {
-  const command = gnuTime ? ['/usr/bin/time', '-f', 'measured:%M:%U:%S', process.execPath, ...args] : [process.execPath, '--require', hook, ...args];
+  const command = gnuTime
+    ? ['/usr/bin/time', '-f', 'measured:%M:%U:%S', process.execPath, ...args]
+    : [process.execPath, '--require', hook, ...args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: environment, maxBuffer: 256 * MiB });
+  const result = spawnSync(command[0], command.slice(1), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: environment,
+    maxBuffer: 256 * MiB,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const measured = /measured:(\d+):([\d.]+):([\d.]+)/.exec(String(result.stderr));
   if (result.status !== 0 || (expectOutput && result.stdout.length === 0) || !measured) {
@@ -115,19 +123,62 @@ function generateArticle(bytes) {
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
   };
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const people = ['John Kerry', 'Sergey Lavrov', 'Staffan de Mistura', 'Boris Johnson', 'Ban Ki-moon', 'Mr Lavrov', 'the spokesman'];
+  const people = [
+    'John Kerry',
+    'Sergey Lavrov',
+    'Staffan de Mistura',
+    'Boris Johnson',
+    'Ban Ki-moon',
+    'Mr Lavrov',
+    'the spokesman',
+  ];
   const places = ['Aleppo', 'Lausanne', 'Geneva', 'Moscow', 'Washington', 'Damascus', 'Beirut', 'Ankara'];
-  const subjects = ['The delegation', 'Diplomats', 'The ministry', 'Rebel groups', 'Aid agencies', 'The council', 'Officials in ' + 'Brussels'];
-  const verbs = ['agreed to consider', 'rejected', 'called for', 'warned against', 'welcomed', 'postponed', 'announced'];
-  const objects = ['a ceasefire', 'new talks', 'an aid corridor', 'further sanctions', 'a joint statement', 'the evacuation of civilians', 'a monitoring mission'];
-  const tails = [`in ${'the coming days'}`, 'on Saturday', 'after a long meeting', 'despite objections', 'for the first time since March', 'without giving details'];
+  const subjects = [
+    'The delegation',
+    'Diplomats',
+    'The ministry',
+    'Rebel groups',
+    'Aid agencies',
+    'The council',
+    'Officials in ' + 'Brussels',
+  ];
+  const verbs = [
+    'agreed to consider',
+    'rejected',
+    'called for',
+    'warned against',
+    'welcomed',
+    'postponed',
+    'announced',
+  ];
+  const objects = [
+    'a ceasefire',
+    'new talks',
+    'an aid corridor',
+    'further sanctions',
+    'a joint statement',
+    'the evacuation of civilians',
+    'a monitoring mission',
+  ];
+  const tails = [
+    `in ${'the coming days'}`,
+    'on Saturday',
+    'after a long meeting',
+    'despite objections',
+    'for the first time since March',
+    'without giving details',
+  ];
   const sentence = () => {
     const roll = random();
     if (roll < 0.2) return `“${pick(subjects)} ${pick(verbs)} ${pick(objects)} ${pick(tails)},” ${pick(people)} said.`;
-    if (roll < 0.3) return `${pick(people)} said the situation in ${pick(places)} was “${pick(['dire', 'unacceptable', 'improving', 'a catastrophe'])}”.`;
+    if (roll < 0.3)
+      return `${pick(people)} said the situation in ${pick(places)} was “${pick(['dire', 'unacceptable', 'improving', 'a catastrophe'])}”.`;
     return `${pick(subjects)} in ${pick(places)} ${pick(verbs)} ${pick(objects)} ${pick(tails)}, according to ${pick(['a statement', 'officials', 'state media', 'witnesses'])}.`;
   };
-  let text = '---\ntitle: Talks resume as pressure grows for a truce\n---\nJane Doe\nForeign Correspondent\nBEIRUT // ' + sentence() + '\n';
+  let text =
+    '---\ntitle: Talks resume as pressure grows for a truce\n---\nJane Doe\nForeign Correspondent\nBEIRUT // ' +
+    sentence() +
+    '\n';
   while (text.length < bytes) {
     const count = 1 + Math.floor(random() * 5);
     text += Array.from({ length: count }, sentence).join(' ') + '\n';

@@ -32,14 +32,85 @@ function createRandom(seed) {
   };
 }
 
-const people = ['Ana Ruiz', 'the finance minister', 'Mr Okafor', 'the mayor', 'a union spokesman', 'Dr Lena Park', 'the chief executive', 'Ms Haddad', 'the opposition leader', 'a senior diplomat'];
-const bodies = ['the council', 'the central bank', 'the port authority', 'the health ministry', 'the rail operator', 'the league', 'the regulator', 'the coalition', 'the school board', 'the energy firm'];
-const places = ['Lisbon', 'the northern province', 'Nairobi', 'the coastal towns', 'Osaka', 'the capital', 'Valparaiso', 'the border region', 'Leeds', 'the river valley'];
-const actions = ['approved', 'delayed', 'rejected', 'announced', 'expanded', 'reviewed', 'cut', 'defended', 'questioned', 'funded'];
-const topics = ['the harbour bridge', 'a new tax on fuel', 'the hospital budget', 'the rail strike', 'interest rates', 'the stadium plan', 'water prices', 'the ceasefire talks', 'school meals', 'the wind farm'];
-const reasons = ['after months of debate', 'despite fierce protests', 'to cut waiting times', 'amid rising costs', 'before the winter', 'as exports slowed', 'under pressure from investors', 'following a court ruling'];
+const people = [
+  'Ana Ruiz',
+  'the finance minister',
+  'Mr Okafor',
+  'the mayor',
+  'a union spokesman',
+  'Dr Lena Park',
+  'the chief executive',
+  'Ms Haddad',
+  'the opposition leader',
+  'a senior diplomat',
+];
+const bodies = [
+  'the council',
+  'the central bank',
+  'the port authority',
+  'the health ministry',
+  'the rail operator',
+  'the league',
+  'the regulator',
+  'the coalition',
+  'the school board',
+  'the energy firm',
+];
+const places = [
+  'Lisbon',
+  'the northern province',
+  'Nairobi',
+  'the coastal towns',
+  'Osaka',
+  'the capital',
+  'Valparaiso',
+  'the border region',
+  'Leeds',
+  'the river valley',
+];
+const actions = [
+  'approved',
+  'delayed',
+  'rejected',
+  'announced',
+  'expanded',
+  'reviewed',
+  'cut',
+  'defended',
+  'questioned',
+  'funded',
+];
+const topics = [
+  'the harbour bridge',
+  'a new tax on fuel',
+  'the hospital budget',
+  'the rail strike',
+  'interest rates',
+  'the stadium plan',
+  'water prices',
+  'the ceasefire talks',
+  'school meals',
+  'the wind farm',
+];
+const reasons = [
+  'after months of debate',
+  'despite fierce protests',
+  'to cut waiting times',
+  'amid rising costs',
+  'before the winter',
+  'as exports slowed',
+  'under pressure from investors',
+  'following a court ruling',
+];
 const verbs = ['said', 'told reporters', 'warned', 'added', 'insisted', 'argued'];
-const claims = ['the plan would save money within five years', 'nobody had been consulted', 'prices would keep rising', 'the decision was long overdue', 'families deserved better', 'talks would resume next week'];
+const claims = [
+  'the plan would save money within five years',
+  'nobody had been consulted',
+  'prices would keep rising',
+  'the decision was long overdue',
+  'families deserved better',
+  'talks would resume next week',
+];
 
 function pick(random, list) {
   return list[Math.floor(random() * list.length)];
@@ -49,12 +120,18 @@ function sentence(random) {
   const amount = `${Math.floor(random() * 900) + 10}`;
   const percent = `${(random() * 20).toFixed(1)}%`;
   switch (Math.floor(random() * 6)) {
-    case 0: return `${capitalize(pick(random, bodies))} ${pick(random, actions)} ${pick(random, topics)} on ${pick(random, ['Monday', 'Tuesday', 'Friday', 'Sunday'])} ${pick(random, reasons)}.`;
-    case 1: return `"${capitalize(pick(random, claims))}," ${pick(random, verbs)} ${pick(random, people)}.`;
-    case 2: return `The cost of ${pick(random, topics)} in ${pick(random, places)} rose ${percent} to $${amount}m, ${pick(random, bodies)} said.`;
-    case 3: return `${capitalize(pick(random, people))} ${pick(random, verbs)} that ${pick(random, claims)}.`;
-    case 4: return `In ${pick(random, places)}, ${pick(random, bodies)} ${pick(random, actions)} ${pick(random, topics)} ${pick(random, reasons)}, and ${pick(random, people)} ${pick(random, actions)} it.`;
-    default: return `About ${amount} people in ${pick(random, places)} will be affected.`;
+    case 0:
+      return `${capitalize(pick(random, bodies))} ${pick(random, actions)} ${pick(random, topics)} on ${pick(random, ['Monday', 'Tuesday', 'Friday', 'Sunday'])} ${pick(random, reasons)}.`;
+    case 1:
+      return `"${capitalize(pick(random, claims))}," ${pick(random, verbs)} ${pick(random, people)}.`;
+    case 2:
+      return `The cost of ${pick(random, topics)} in ${pick(random, places)} rose ${percent} to $${amount}m, ${pick(random, bodies)} said.`;
+    case 3:
+      return `${capitalize(pick(random, people))} ${pick(random, verbs)} that ${pick(random, claims)}.`;
+    case 4:
+      return `In ${pick(random, places)}, ${pick(random, bodies)} ${pick(random, actions)} ${pick(random, topics)} ${pick(random, reasons)}, and ${pick(random, people)} ${pick(random, actions)} it.`;
+    default:
+      return `About ${amount} people in ${pick(random, places)} will be affected.`;
   }
 }
 
@@ -82,7 +159,16 @@ function measure(command, commandArguments) {
   const start = process.hrtime.bigint();
   const result = hasTime
     ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArguments], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(process.execPath, ['-e', `const r=require('child_process').spawnSync(process.argv[1],process.argv.slice(2),{stdio:['ignore','ignore','inherit']});process.stderr.write('\\n'+process.resourceUsage().maxRSS+'\\n');process.exitCode=r.status`, command, ...commandArguments], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    : spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const r=require('child_process').spawnSync(process.argv[1],process.argv.slice(2),{stdio:['ignore','ignore','inherit']});process.stderr.write('\\n'+process.resourceUsage().maxRSS+'\\n');process.exitCode=r.status`,
+          command,
+          ...commandArguments,
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 28 },
+      );
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command} ${commandArguments.join(' ')} failed: ${result.stderr}`);
   const lines = result.stderr.trim().split('\n');
@@ -140,8 +226,30 @@ for (let run = 0; run < runs; run++) {
 }
 
 const bareTime = median(baseline.times);
-const rows = [['input', 'sentences', 'median wall', 'peak RSS', 'vs node -e 0', 'growth per 10×', 'parse', 'summarize', 'summarize growth']];
-rows.push(['node -e 0', '', `${bareTime.toFixed(0)} ms`, `${(median(baseline.memory) / 1024).toFixed(1)} MiB`, '1.0×', '', '', '', '']);
+const rows = [
+  [
+    'input',
+    'sentences',
+    'median wall',
+    'peak RSS',
+    'vs node -e 0',
+    'growth per 10×',
+    'parse',
+    'summarize',
+    'summarize growth',
+  ],
+];
+rows.push([
+  'node -e 0',
+  '',
+  `${bareTime.toFixed(0)} ms`,
+  `${(median(baseline.memory) / 1024).toFixed(1)} MiB`,
+  '1.0×',
+  '',
+  '',
+  '',
+  '',
+]);
 sizes.forEach((bytes, index) => {
   const wall = median(times[index]);
   const previous = index > 0 ? median(times[index - 1]) : null;
@@ -160,7 +268,13 @@ sizes.forEach((bytes, index) => {
   ]);
 });
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+for (const row of rows)
+  console.log(
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd(),
+  );
 console.log(`(${runs} runs each, interleaved; peak RSS is the largest of the runs; parse and summarize are`);
 console.log(' medians of in-process timings, one cold run per fresh process)');
 

@@ -4,8 +4,7 @@
 // failure with its seed; exits 1 if any property failed.
 //
 //   node test/fuzz/run.mjs [--scale 0.1] [--seed N] [--workers N] [--no-bench]
-import { spawnSync } from 'node:child_process';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +56,9 @@ async function runParent() {
       batches.push({ name, numRuns: Math.min(BATCH, total - start), seed: options.seed + batches.length });
     }
   }
-  console.log(`fuzz: ${batches.reduce((sum, batch) => sum + batch.numRuns, 0)} cases in ${batches.length} batches, ${options.workers} workers, seed ${options.seed}`);
+  console.log(
+    `fuzz: ${batches.reduce((sum, batch) => sum + batch.numRuns, 0)} cases in ${batches.length} batches, ${options.workers} workers, seed ${options.seed}`,
+  );
 
   const started = performance.now();
   const results = [];
@@ -69,7 +70,9 @@ async function runParent() {
         const result = await runBatch(batch);
         results.push(result);
         const status = result.failed ? `FAILED after ${result.numRuns}` : 'ok';
-        console.log(`  ${batch.name.padEnd(32)} seed ${batch.seed}  ${String(result.numRuns).padStart(5)} cases  ${status}  (${results.length}/${batches.length})`);
+        console.log(
+          `  ${batch.name.padEnd(32)} seed ${batch.seed}  ${String(result.numRuns).padStart(5)} cases  ${status}  (${results.length}/${batches.length})`,
+        );
       }
     }),
   );
@@ -80,7 +83,9 @@ async function runParent() {
   for (const name of Object.keys(CASES)) {
     const mine = results.filter((result) => result.name === name);
     const cases = mine.reduce((sum, result) => sum + result.numRuns, 0);
-    console.log(`${name.padEnd(32)} ${String(cases).padStart(7)} cases  ${mine.filter((result) => result.failed).length} failed batches`);
+    console.log(
+      `${name.padEnd(32)} ${String(cases).padStart(7)} cases  ${mine.filter((result) => result.failed).length} failed batches`,
+    );
   }
   const total = results.reduce((sum, result) => sum + result.numRuns, 0);
   console.log(`total: ${total} cases in ${seconds} s, ${failures.length} failures`);
@@ -97,14 +102,24 @@ async function runParent() {
 
 function runBatch(batch) {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(import.meta.url), ['--worker'], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     child.once('message', (message) => {
       resolve({ ...batch, ...message });
       child.disconnect();
     });
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (code !== 0) resolve({ ...batch, numRuns: 0, failed: true, error: `worker exited with ${code}`, counterexample: '', path: '' });
+      if (code !== 0)
+        resolve({
+          ...batch,
+          numRuns: 0,
+          failed: true,
+          error: `worker exited with ${code}`,
+          counterexample: '',
+          path: '',
+        });
     });
     child.send(batch);
   });
@@ -115,7 +130,8 @@ async function runWorker() {
   const properties = makeProperties(false);
   process.once('message', (batch) => {
     const details = fc.check(properties[batch.name], { numRuns: batch.numRuns, seed: batch.seed });
-    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
+    const error =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
     process.send({
       numRuns: details.numRuns,
       failed: details.failed,
@@ -131,7 +147,10 @@ function bench() {
   const scratch = mkdtempSync(join(tmpdir(), 'news-read-bench-'));
   const bin = join(root, 'bin/news-read.js');
   const inputs = {
-    '2 MB paragraph, no punctuation': Array.from({ length: 350_000 }, (_, index) => ['alpha', 'beta', 'gamma', 'word'][index % 4]).join(' '),
+    '2 MB paragraph, no punctuation': Array.from(
+      { length: 350_000 },
+      (_, index) => ['alpha', 'beta', 'gamma', 'word'][index % 4],
+    ).join(' '),
     '1 MB line of " marks': '"'.repeat(1024 * 1024),
     '1 MB line of curly quotes': '“”‘’'.repeat(90_000),
     '10 000 tiny paragraphs': Array.from({ length: 10_000 }, (_, index) => `Item ${index} is short.`).join('\n\n'),
@@ -147,7 +166,10 @@ function bench() {
       for (const view of ['--full', '--summary', '--quotes']) {
         for (const output of [['--plain'], ['--json'], ['--color', 'always']]) {
           const started = performance.now();
-          const result = spawnSync(process.execPath, [bin, path, view, ...output], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+          const result = spawnSync(process.execPath, [bin, path, view, ...output], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            timeout: 120_000,
+          });
           const milliseconds = Math.round(performance.now() - started);
           const failure = `exit ${result.status ?? result.signal} (${String(result.stderr).split('\n')[0]})`;
           times.push(`${view.slice(2)} ${output.at(-1)} ${result.status === 0 ? `${milliseconds} ms` : failure}`);
