@@ -1,7 +1,8 @@
-// build.mjs: the steps after `tsc -p .` that make what the package ships.
+// build.mjs: makes what the package ships, with esbuild alone (tsc only type-checks).
 // Run it with `npm run build`; the steps are at the bottom, in order.
 //
 // dist/news-read.1                     the man page
+// dist/THIRD-PARTY-NOTICES             the licence of every package a bundle contains
 // dist/news-read.bundle.cjs            src/cli.ts, the plain and JSON pipeline, commander
 // dist/news-read-<chunk>.bundle.cjs    one per import() in src/, loaded only when it runs:
 //                                      "styled" is chalk + marked + marked-terminal +
@@ -15,11 +16,11 @@
 // only checks that the source length matches). A chunk takes the src/ modules that
 // the main bundle already has from it, so there is one NewsReadError class, not two.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { build } from 'esbuild';
 
@@ -118,14 +119,60 @@ async function bundle(contents, plugin) {
   });
   const body = `(function (${WRAPPER_PARAMETERS}) {\n${result.outputFiles[0].text}\n})`;
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  return { code: `${HEADER}${hash}\n${body}`, inputs: Object.keys(result.metafile.inputs) };
+  const inputs = Object.keys(result.metafile.inputs);
+  for (const input of inputs) bundledInputs.add(input);
+  return { code: `${HEADER}${hash}\n${body}`, inputs };
 }
 
+// Every file any bundle contains, for the notices.
+const bundledInputs = new Set();
+
 // dist/news-read.1, from the same commander program that prints --help (src/manpage.ts).
+// The two modules are bundled to a scratch ES module (commander left as an import);
+// import.meta.url is src/'s, so the version is read from package.json as in the tests.
 async function writeManPage() {
-  const { createProgram } = await import('./dist/cli.js');
-  const { renderManPage } = await import('./dist/manpage.js');
+  const scratch = `${root}node_modules/.cache/news-read-build/`;
+  mkdirSync(scratch, { recursive: true });
+  await build({
+    stdin: {
+      contents: "export { createProgram } from './src/cli.ts';\nexport { renderManPage } from './src/manpage.ts';\n",
+      resolveDir: root,
+      sourcefile: 'manpage-entry.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: `${scratch}manpage.mjs`,
+    logLevel: 'warning',
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(`${root}src/cli.ts`).href) },
+  });
+  const { createProgram, renderManPage } = await import(pathToFileURL(`${scratch}manpage.mjs`).href);
   writeFileSync(`${dist}news-read.1`, renderManPage(createProgram()));
+}
+
+// dist/THIRD-PARTY-NOTICES: each package in node_modules that a bundle took code
+// from, with its version, licence and the licence file it ships.
+function writeNotices() {
+  const packageDirectories = new Set();
+  for (const input of bundledInputs) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packageDirectories.add(match[1]);
+  }
+  const sections = [...packageDirectories].sort().map((directory) => {
+    const manifest = JSON.parse(readFileSync(`${root}${directory}/package.json`, 'utf8'));
+    const licenceFile = readdirSync(`${root}${directory}`).find((name) => /^(licen[cs]e|copying)/i.test(name));
+    const text = licenceFile
+      ? readFileSync(`${root}${directory}/${licenceFile}`, 'utf8').trim()
+      : `(the package ships no licence file; package.json says "${manifest.license}")`;
+    return [`${manifest.name} ${manifest.version} (${manifest.license})`, manifest.homepage ?? '', '', text].join('\n');
+  });
+  const heading = [
+    'news-read bundles code from these packages into dist/*.bundle.cjs. Their licences follow.',
+    `${sections.length} packages.`,
+  ].join('\n');
+  writeFileSync(`${dist}THIRD-PARTY-NOTICES`, `${[heading, ...sections].join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
 }
 
 function removeOldBundles() {
@@ -227,9 +274,11 @@ function fakeIo() {
   return { stdin: Readable.from([]), stdout: sink(), stderr: sink(), env: {} };
 }
 
+mkdirSync(dist, { recursive: true });
 await writeManPage();
 removeOldBundles();
 const found = new Map();
 const mainModules = await writeMainBundle(found);
 const chunks = await writeChunkBundles(mainModules, found);
+writeNotices();
 await writeCodeCaches(chunks);

@@ -7,9 +7,11 @@
 // This file is CommonJS (bin/package.json says so): an ES module entry costs
 // Node 20 its module loader and a facade per built-in, ~15% of a bare start-up.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+const { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } =
+  require('node:fs');
 const { createRequire } = require('node:module');
-const { resolve } = require('node:path');
+const { isAbsolute, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
 
@@ -17,19 +19,32 @@ const dist = `${resolve(__dirname, '../dist')}/`;
 const loaded = new Map();
 const uncached = [];
 
-let bundle;
-try {
-  bundle = loadChunk('main');
-} catch (error) {
-  if (error.code !== 'ENOENT') throw error;
-  // A checkout built with `tsc` alone has no bundle.
-  process.stderr.write(`news-read: ${error.path} is missing; run npm run build\n`);
-  process.exitCode = 1;
-}
+const bundle = loadMainBundle();
 bundle?.main(process.argv.slice(2), process).then((status) => {
   process.exitCode = status;
   for (const write of uncached) write();
 });
+
+// A fresh checkout has no dist/ until something builds it; rather than a lifecycle
+// script on every install, the first run in a checkout (build.mjs is never packed)
+// builds, silently, and goes on. An installed package always has its bundles.
+function loadMainBundle() {
+  try {
+    return loadChunk('main');
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+    const buildScript = resolve(__dirname, '../build.mjs');
+    if (existsSync(buildScript)) {
+      const built = spawnSync(process.execPath, [buildScript], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (built.status === 0) return loadChunk('main');
+      process.stderr.write('news-read: building dist/ failed; run npm install, then npm run build\n');
+    } else {
+      process.stderr.write(`news-read: ${error.path} is missing; reinstall news-read\n`);
+    }
+    process.exitCode = 1;
+    return undefined;
+  }
+}
 
 // loadChunk returns the exports of a bundle ("main", or a chunk that main loads on demand), running it once.
 function loadChunk(name) {
@@ -65,9 +80,22 @@ function loadChunk(name) {
   return module.exports;
 }
 
+// The user's cache directory for news-read, or undefined when there is no proper one:
+// XDG_CACHE_HOME only when absolute (as the XDG spec says), else the platform's place.
+function cacheDirectory() {
+  const { XDG_CACHE_HOME, HOME, LOCALAPPDATA } = process.env;
+  if (XDG_CACHE_HOME && isAbsolute(XDG_CACHE_HOME)) return join(XDG_CACHE_HOME, 'news-read');
+  if (process.platform === 'win32')
+    return LOCALAPPDATA && isAbsolute(LOCALAPPDATA) ? join(LOCALAPPDATA, 'news-read', 'Cache') : undefined;
+  if (!HOME || !isAbsolute(HOME)) return undefined;
+  return process.platform === 'darwin' ? join(HOME, 'Library/Caches/news-read') : join(HOME, '.cache/news-read');
+}
+
+// A user cache is named for its bundle's hash and for the Node that made it, so
+// two Node versions never take turns rejecting and rewriting each other's cache.
 function userCache(name) {
-  const base = process.env.XDG_CACHE_HOME || (process.env.HOME && `${process.env.HOME}/.cache`);
-  return base ? `${base}/news-read/${name}` : undefined;
+  const directory = cacheDirectory();
+  return directory && join(directory, name.replace(/\.v8cache$/, `.node${process.versions.v8}.v8cache`));
 }
 
 function readOptional(path) {
@@ -79,18 +107,37 @@ function readOptional(path) {
 }
 
 // Written after the run, so the cache also holds the functions the run compiled;
-// renamed into place, so a concurrent run never reads half a file.
+// renamed into place, so a concurrent run never reads half a file. The temporary
+// file is opened before the cache is made, so an unusable directory costs one
+// failed open per run and no serialisation. After a write, the bundle's older
+// caches (other hashes or Node versions) are removed.
 function writeCache(script, path) {
   if (!path) return;
+  const directory = path.slice(0, path.lastIndexOf('/'));
   const temporary = `${path}.${process.pid}`;
+  let descriptor;
   try {
-    mkdirSync(path.slice(0, path.lastIndexOf('/')), { recursive: true });
-    writeFileSync(temporary, script.createCachedData());
+    mkdirSync(directory, { recursive: true });
+    descriptor = openSync(temporary, 'wx');
+    writeFileSync(descriptor, script.createCachedData());
+    closeSync(descriptor);
+    descriptor = undefined;
     renameSync(temporary, path);
+    pruneOldCaches(directory, path);
   } catch {
     // A read-only or missing cache directory only costs speed.
     try {
+      if (descriptor !== undefined) closeSync(descriptor);
       rmSync(temporary, { force: true });
     } catch {}
+  }
+}
+
+function pruneOldCaches(directory, current) {
+  const bundleFile = current.slice(directory.length + 1).replace(/\.[0-9a-f]+\.node[^/]*\.v8cache$/, '');
+  for (const name of readdirSync(directory)) {
+    const path = join(directory, name);
+    if (path !== current && name.startsWith(`${bundleFile}.`) && name.endsWith('.v8cache'))
+      rmSync(path, { force: true });
   }
 }
