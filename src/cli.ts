@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { NewsReadError } from './errors.js';
 import { formatHelpSections, GROUPS } from './help.js';
@@ -30,6 +31,8 @@ export interface Flags {
   sentences?: number;
   width?: number;
   color: 'auto' | 'always' | 'never';
+  /** false with --no-header: leave out the headline and meta line. */
+  header: boolean;
   speaker?: string;
   list?: boolean;
   maxBytes: number;
@@ -56,10 +59,15 @@ function packageVersion(): string {
   }
 }
 
-function positiveInteger(name: string, maximum: number, minimum = 1) {
+// Rule between articles in plain and styled output, as wide as a narrow terminal.
+const RULE = '─'.repeat(40);
+const COLOR_CHOICES = ['auto', 'always', 'never'];
+
+// The message says what is allowed; main's usageMessage puts the option and the value around it.
+function positiveInteger(maximum: number, minimum = 1) {
   return (value: string): number => {
     if (!/^\d+$/.test(value) || Number(value) < minimum || Number(value) > maximum) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${minimum} to ${maximum}.`);
+      throw new InvalidArgumentError(`a whole number from ${minimum} to ${maximum}`);
     }
     return Number(value);
   };
@@ -70,8 +78,8 @@ export function createProgram(): Command {
   const program = new Command('news-read')
     .description('Read a news article in the terminal: the whole story, its summary, or its quotations.')
     .argument(
-      '[article]',
-      'a bundled article slug, a file path (text or a saved web page), an http(s) URL, or - for standard input (default: the bundled article)',
+      '[article...]',
+      'a bundled article slug, a file path (text or a saved web page), an http(s) URL, or - for standard input; several are shown in turn (default: standard input when it is a pipe or a file, else the bundled article)',
     )
     .optionsGroup(GROUPS.views)
     .addOption(new Option('--full', 'show the whole article (the default view)').conflicts(['summary', 'quotes']))
@@ -80,18 +88,23 @@ export function createProgram(): Command {
     .option(
       '-n, --sentences <n>',
       'summary length in sentences (default: 3 for a news story, more for long ones, at most a third)',
-      positiveInteger('--sentences', 10000),
+      positiveInteger(10000),
     )
     .option('--speaker <name>', 'with --quotes: only the quotes of this speaker (full name or surname)')
     .optionsGroup(GROUPS.output)
-    .option('--json', 'print the view as one JSON object')
+    .option('--json', 'print the view as one JSON object (one a line for several articles)')
     .option('--plain', 'plain text: no colour, no Markdown (the default when output is not a terminal)')
+    .option('--no-header', 'leave out the headline and meta line: only the body, for pipes')
     .option(
       '-w, --width <n>',
       'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)',
-      positiveInteger('--width', 1000, MIN_WIDTH),
+      positiveInteger(1000, MIN_WIDTH),
     )
-    .addOption(new Option('--color <when>', 'use colour').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--color <when>', 'use colour').choices(COLOR_CHOICES).default('auto'))
+    .addOption(new Option('--no-color', 'no colour (the same as --color never)'))
+    // The British spellings, accepted and not listed.
+    .addOption(new Option('--colour <when>').choices(COLOR_CHOICES).hideHelp())
+    .addOption(new Option('--no-colour').hideHelp())
     .option(
       '--pager',
       'on a terminal, show output taller than the screen through $NEWS_READ_PAGER, $PAGER or "less -R"',
@@ -100,12 +113,12 @@ export function createProgram(): Command {
     .option('--list', 'list the bundled articles')
     .addOption(
       new Option('--max-bytes <n>', 'refuse input larger than N bytes')
-        .argParser(positiveInteger('--max-bytes', Number.MAX_SAFE_INTEGER))
+        .argParser(positiveInteger(Number.MAX_SAFE_INTEGER))
         .default(DEFAULT_MAX_BYTES, '20 MiB'),
     )
     .addOption(
       new Option('--timeout <seconds>', 'give up on a URL that has not arrived after this many seconds')
-        .argParser(positiveInteger('--timeout', 3600))
+        .argParser(positiveInteger(3600))
         .default(15),
     )
     .optionsGroup(GROUPS.other)
@@ -120,39 +133,135 @@ export function createProgram(): Command {
 /** main runs news-read with `argv` (no node or script name) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'completion') return printCompletion(argv.slice(1), io);
+  // `news-read help` as git and npm have it; a file named "help" is ./help.
+  if (argv[0] === 'help') return main(argv[1] === 'completion' ? ['completion', '--help'] : ['--help'], io);
   // Help and version text is written once, like any output, so a closed pipe is a normal end.
   let helpText = '';
   const program = createProgram().configureOutput({
     writeOut: (text) => void (helpText += text),
     writeErr: (text) => void io.stderr.write(text),
-    // Commander puts its "did you mean" suggestion on a second line; keep errors to one.
-    outputError: (text, write) => write(`news-read: ${oneLine(text.replace(/^error: /, ''))}\n`),
+    // Written by the catch below, as one sentence of our own.
+    outputError: () => {},
   });
   try {
     program.parse(argv as string[], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? write(io, helpText) : 2;
-    }
-    throw error;
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0) return write(io, helpText);
+    io.stderr.write(`news-read: ${oneLine(usageMessage(error))}\n`);
+    return 2;
   }
-  const flags = program.opts<Flags>();
+  const flags = normalizeFlags(program);
   try {
-    const output = await run(program.args[0], flags, io);
-    if (flags.pager && io.stdout.isTTY) return await page(io, output);
-    return await write(io, output);
+    const output = await runAll(program.args, flags, io);
+    const status = flags.pager && io.stdout.isTTY ? await page(io, output.text) : await write(io, output.text);
+    return status === 0 ? output.status : status;
   } catch (error) {
-    if (error instanceof NewsReadError) {
-      io.stderr.write(`news-read: ${oneLine(error.message)}\n`);
-      return error.exitCode;
-    }
-    if (io.env.DEBUG?.includes('news-read')) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    else
-      io.stderr.write(
-        `news-read: internal error: ${oneLine((error as Error)?.message ?? String(error))} (set DEBUG=news-read for details)\n`,
-      );
-    return 1;
+    return reportError(error, io);
   }
+}
+
+// --colour and the --no- forms are spellings of --color; the parsed flags carry one value.
+function normalizeFlags(program: Command): Flags {
+  const options = program.opts<Omit<Flags, 'color'> & { color: string | false; colour?: string | false }>();
+  const chosen = program.getOptionValueSource('colour') === 'cli' ? options.colour : options.color;
+  const color = chosen === false ? 'never' : ((chosen ?? 'auto') as Flags['color']);
+  const { colour: _colour, ...rest } = options;
+  return { ...rest, color };
+}
+
+// Runs each ARTICLE in turn, like cat: an error is reported and the next one read.
+// Returns the outputs joined (a rule between articles; JSON Lines with --json) and
+// the worst exit code; a usage error stops the run.
+async function runAll(articles: readonly string[], flags: Flags, io: Io): Promise<{ text: string; status: number }> {
+  if (flags.list || articles.length === 0) {
+    const stdin = flags.list ? null : await defaultStandardInput(io, flags.maxBytes);
+    return { text: await run(stdin ? '-' : undefined, flags, stdin ?? io), status: 0 };
+  }
+  if (articles.length === 1) return { text: await run(articles[0], flags, io), status: 0 };
+  const outputs: string[] = [];
+  let status = 0;
+  for (const article of articles) {
+    try {
+      const output = await run(article, flags, io);
+      // JSON Lines: each object on one line, so `jq -c` and line tools read one article a line.
+      outputs.push(flags.json ? `${JSON.stringify(JSON.parse(output))}\n` : output);
+    } catch (error) {
+      const code = reportError(error, io);
+      // A usage error is the same for every article: say it once.
+      if (code === 2) return { text: outputs.join(flags.json ? '' : `\n${RULE}\n\n`), status: 2 };
+      status = Math.max(status, code);
+    }
+  }
+  return { text: outputs.join(flags.json ? '' : `\n${RULE}\n\n`), status };
+}
+
+// One line on stderr for any error; the exit code to return.
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof NewsReadError) {
+    io.stderr.write(`news-read: ${oneLine(error.message)}\n`);
+    return error.exitCode;
+  }
+  if (io.env.DEBUG?.includes('news-read')) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  else
+    io.stderr.write(
+      `news-read: internal error: ${oneLine((error as Error)?.message ?? String(error))} (set DEBUG=news-read for details)\n`,
+    );
+  return 1;
+}
+
+/**
+ * defaultStandardInput returns an Io whose stdin holds what standard input held,
+ * when news-read is given no ARTICLE and standard input is a pipe or a file with
+ * something in it (as cat and less read it); null for a terminal, /dev/null or
+ * another device, or empty input, which mean "show the bundled article".
+ */
+async function defaultStandardInput(io: Io, maxBytes: number): Promise<Io | null> {
+  if (io.stdin.isTTY) return null;
+  const descriptor = (io.stdin as { fd?: unknown }).fd;
+  if (typeof descriptor === 'number') {
+    try {
+      if (fstatSync(descriptor).isCharacterDevice()) return null;
+    } catch {
+      return null;
+    }
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(buffer);
+    length += buffer.length;
+    // readSource refuses input over the limit; one byte past it is enough for it to say so.
+    if (length > maxBytes) {
+      (io.stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      break;
+    }
+  }
+  if (length === 0) return null;
+  return { ...io, stdin: Readable.from([Buffer.concat(chunks, length)]) };
+}
+
+/** usageMessage returns commander's error as one sentence: the option, what it takes, what was given. */
+export function usageMessage(error: CommanderError): string {
+  const text = error.message.replace(/^error: /, '');
+  const longFlag = (flags: string) => /--[\w-]+/.exec(flags)?.[0] ?? flags;
+  const invalid = /^option '(.+?)' argument '(.*)' is invalid\. (.*)$/s.exec(text);
+  if (invalid) {
+    const [, flags = '', value = '', allowed = ''] = invalid;
+    const choices = /^Allowed choices are (.*)\.$/.exec(allowed)?.[1];
+    const what = choices ? `one of ${choices.split(', ').join(', ')}` : allowed;
+    return `${longFlag(flags)} must be ${what}, not "${value}"`;
+  }
+  const missing = /^option '(.+?)' argument missing$/.exec(text);
+  if (missing) return `${longFlag(missing[1] ?? '')} needs a value`;
+  const conflict = /^option '(.+?)' cannot be used with option '(.+?)'$/.exec(text);
+  if (conflict)
+    return `${longFlag(conflict[1] ?? '')} cannot be used with ${longFlag(conflict[2] ?? '')}: one view at a time`;
+  const unknown = /^unknown option '(.+?)'\s*(?:\(Did you mean (.+?)\?\))?$/s.exec(text);
+  if (unknown)
+    return `unknown option ${unknown[1]}${unknown[2] ? ` (did you mean ${unknown[2]}?)` : '; see news-read --help'}`;
+  return text;
 }
 
 async function run(argument: string | undefined, flags: Flags, io: Io): Promise<string> {
@@ -203,7 +312,8 @@ async function render(view: View, flags: Flags, io: Io): Promise<string> {
   const level = colorLevel(flags, io);
   const styled =
     !flags.plain && (io.stdout.isTTY === true || flags.color === 'always' || (flags.color === 'auto' && level > 0));
-  if (!styled) return renderPlain(view, { width: flags.width ?? null });
+  const header = flags.header !== false;
+  if (!styled) return renderPlain(view, { width: flags.width ?? null, header });
   // COLUMNS stands in when stdout reports no width (e.g. --color always into a pipe).
   const columns = (io.stdout.isTTY && io.stdout.columns) || Math.floor(Number(io.env.COLUMNS)) || 0;
   const width =
@@ -213,6 +323,7 @@ async function render(view: View, flags: Flags, io: Io): Promise<string> {
     chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }),
     width,
     hyperlinks: hyperlinksSupported(io),
+    header,
   });
 }
 
@@ -276,9 +387,14 @@ async function printCompletion(args: readonly string[], io: Io): Promise<number>
   const { SHELLS, completionSpec, renderCompletion } = await import('./completion.js');
   const shell = SHELLS.find((name) => name === args[0]);
   if (args.length !== 1 || !shell) {
-    const given = args.length === 0 ? 'no shell' : `"${args.join(' ')}"`;
+    const problem =
+      args.length === 0
+        ? 'completion needs a shell'
+        : args.length > 1
+          ? 'completion takes one shell'
+          : `completion knows no shell "${args[0]}"`;
     io.stderr.write(
-      `news-read: completion needs one shell: bash, zsh or fish, not ${given} (to read a file named "completion", give ./completion)\n`,
+      `news-read: ${oneLine(problem)}: bash, zsh or fish (to read a file named "completion", give ./completion)\n`,
     );
     return 2;
   }

@@ -1,13 +1,31 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createProgram } from '../src/cli.js';
+import { renderManPage } from '../src/manpage.js';
 
-const bin = fileURLToPath(new URL('../bin/news-read.js', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/news-read.js');
+const scratch = mkdtempSync(join(tmpdir(), 'news-read-bin-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const story = 'A Piped Headline\n\nThe council met on Monday. It voted to rebuild the mill.\n';
+// Runs a shell line with $BIN set to `node bin/news-read.js`, stdout and the exit status captured.
+const shell = (line: string) =>
+  execFileSync('bash', ['-c', line], {
+    encoding: 'utf8',
+    cwd: scratch,
+    env: { PATH: process.env.PATH, BIN: `"${process.execPath}" "${bin}"` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 // These spawn the built tool, as a user's shell would.
 describe('the built bin', () => {
   test('prints the plain full view through a pipe', () => {
-    const result = spawnSync(process.execPath, [bin], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).not.toContain('\x1b');
@@ -15,28 +33,13 @@ describe('the built bin', () => {
   });
 
   test('`news-read | head -1` prints one line and exits 0 with nothing on stderr', () => {
-    const output = execFileSync(
-      'bash',
-      ['-c', `set -o pipefail; "${process.execPath}" "${bin}" --json | head -1; echo "status=$?"`],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const output = shell('set -o pipefail; eval "$BIN --json" | head -1; echo "status=$?"');
     expect(output).toBe('{\nstatus=0\n');
   });
 
   test('--help and --version into a pipe closed early exit 0 with nothing on stderr', () => {
     for (const flag of ['--help', '--version']) {
-      const output = execFileSync(
-        'bash',
-        ['-c', `"${process.execPath}" "${bin}" ${flag} | true; echo "status=\${PIPESTATUS[0]}"`],
-        {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      expect(output).toBe('status=0\n');
+      expect(shell(`eval "$BIN ${flag}" | true; echo "status=\${PIPESTATUS[0]}"`)).toBe('status=0\n');
     }
   });
 
@@ -49,10 +52,71 @@ describe('the built bin', () => {
     expect(result.stdout).toContain('A short story.');
   });
 
+  test('with no ARTICLE, reads a pipe or a redirected file, as cat does', () => {
+    writeFileSync(join(scratch, 'story.txt'), story);
+    expect(shell('cat story.txt | eval "$BIN --summary -n 2 --no-header"')).toBe(
+      'The council met on Monday.\nIt voted to rebuild the mill.\n',
+    );
+    expect(shell('eval "$BIN --json" < story.txt')).toContain('"title": "A Piped Headline"');
+  });
+
+  test('with no ARTICLE, /dev/null or an empty pipe on standard input shows the bundled article', () => {
+    expect(shell('eval "$BIN --json" < /dev/null')).toContain('"slug": "syria-talks-lausanne"');
+    expect(shell('true | eval "$BIN --json"')).toContain('"slug": "syria-talks-lausanne"');
+  });
+
   test('reports usage errors with exit 2 and one line', () => {
     const result = spawnSync(process.execPath, [bin, '--full', '--quotes'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('a file named "completion" is still read as ./completion or after --', () => {
+    const directory = mkdtempSync(join(scratch, 'cwd-'));
+    writeFileSync(join(directory, 'completion'), 'A story in a file named completion. It has two sentences.\n');
+    for (const argv of [['./completion'], ['--', 'completion']]) {
+      const result = spawnSync(process.execPath, [bin, '--json', ...argv], { cwd: directory, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout).paragraphs[0]).toContain('named completion');
+    }
+  });
+
+  test('prints the version in package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(execFileSync(process.execPath, [bin, '-V'], { encoding: 'utf8' })).toBe(`${version}\n`);
+  });
+});
+
+describe('the package', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    man?: unknown;
+    dependencies?: Record<string, string>;
+    files?: string[];
+  };
+
+  // npm links man pages only from an array; .ci/run checks `man -w news-read` after a global install.
+  test('names dist/news-read.1 as its man page, and the build made it from the program', () => {
+    expect(manifest.man).toEqual(['./dist/news-read.1']);
+    expect(readFileSync(join(root, 'dist/news-read.1'), 'utf8')).toBe(renderManPage(createProgram()));
+  });
+
+  test('has no runtime dependencies: the bundles hold everything they run', () => {
+    expect(manifest.dependencies ?? {}).toEqual({});
+    for (const file of ['news-read.bundle.cjs', 'news-read-styled.bundle.cjs', 'news-read-html.bundle.cjs']) {
+      const code = readFileSync(join(root, 'dist', file), 'utf8');
+      // linkedom's optional canvas is required inside a try, with a fallback.
+      const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
+      expect(required.filter((name) => !name?.startsWith('node:') && name !== 'canvas')).toEqual([]);
+    }
+  });
+
+  test('ships the licences of the bundled packages', () => {
+    const notices = readFileSync(join(root, 'dist/THIRD-PARTY-NOTICES'), 'utf8');
+    for (const name of ['@mozilla/readability', 'commander', 'marked', 'linkedom', 'css-select'])
+      expect(notices).toMatch(new RegExp(`^${name.replace('/', '\\/')} [\\d.]+ \\(`, 'm'));
+    expect(notices).toContain('Apache License');
+    expect(manifest.files).toContain('dist/THIRD-PARTY-NOTICES');
   });
 });

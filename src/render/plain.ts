@@ -7,6 +7,8 @@ import { metaParts, quoteExcerpt } from './parts.js';
 /** Options for renderPlain: wrap to `width` columns, or not at all when null. */
 export interface PlainOptions {
   width: number | null;
+  /** false leaves out the headline and meta line (--no-header). */
+  header?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export function renderPlain(view: View, options: PlainOptions): string {
     const clean = stripControls(text);
     return options.width === null ? clean : wrapText(clean, options.width).join('\n');
   };
-  const blocks = [header(view.article).map(fold).join('\n')];
+  const blocks = options.header === false ? [] : [header(view.article).map(fold).join('\n')];
   switch (view.view) {
     case 'full': {
       const numbers = linkNumbers(view.blocks);

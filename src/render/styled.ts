@@ -14,6 +14,8 @@ export interface StyledOptions {
   width: number;
   /** Whether links may be OSC 8 terminal hyperlinks; otherwise they are numbered, as in plain output. */
   hyperlinks?: boolean;
+  /** false leaves out the headline and meta line (--no-header). */
+  header?: boolean;
 }
 
 // Where marked-terminal indents: lists by `tab` plus the "* " bullet, block quotes by `tab`.
@@ -85,7 +87,8 @@ export function renderStyled(view: View, options: StyledOptions): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '')
     .trimEnd();
-  return `${heading.join('\n')}\n\n${finishLinks(body, view, { chalk, hyperlinks: options.hyperlinks ?? false })}\n`;
+  const top = options.header === false ? '' : `${heading.join('\n')}\n\n`;
+  return `${top}${finishLinks(body, view, { chalk, hyperlinks: options.hyperlinks ?? false })}\n`;
 }
 
 // The meta line breaks between its parts, never after a dangling " · ".
