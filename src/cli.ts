@@ -138,7 +138,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   // Help and version text is written once, like any output, so a closed pipe is a normal end.
   let helpText = '';
   const program = createProgram().configureOutput({
-    writeOut: (text) => void (helpText += text),
+    writeOut: (text) => {
+      helpText += text;
+    },
     writeErr: (text) => void io.stderr.write(text),
     // Written by the catch below, as one sentence of our own.
     outputError: () => {},

@@ -44,13 +44,13 @@ export function splitWords(text: string): string[] {
   let inWord = false;
   let quote: '"' | "'" | null = null;
   for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
+    const character = text.charAt(index);
     if (quote === "'") {
       if (character === "'") quote = null;
       else word += character;
     } else if (quote === '"') {
       if (character === '"') quote = null;
-      else if (character === '\\' && index + 1 < text.length && '"\\$`'.includes(text[index + 1]!))
+      else if (character === '\\' && index + 1 < text.length && '"\\$`'.includes(text.charAt(index + 1)))
         word += text[++index];
       else word += character;
     } else if (character === "'" || character === '"') {
