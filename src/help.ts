@@ -23,15 +23,17 @@ export const COMMANDS: readonly HelpEntry[] = [
     term: 'completion bash|zsh|fish',
     text: 'print a shell completion script (a file named "completion" is read as ./completion)',
   },
+  { term: 'help', text: 'print this help (a file named "help" is read as ./help)' },
 ];
 
 /** Examples; the pipe uses come first because they are what plain output is for. */
 export const EXAMPLES: readonly HelpEntry[] = [
   { term: 'news-read', text: 'the bundled article, styled' },
-  { term: 'news-read --summary | wc -w', text: "count the summary's words" },
-  { term: 'news-read --quotes --plain | grep Lavrov', text: "find one speaker's quotes" },
+  { term: 'news-read --summary --no-header | wc -w', text: "count the summary's words" },
+  { term: 'news-read --quotes --no-header | grep Lavrov', text: "find one speaker's quotes" },
   { term: 'news-read --json | jq .article', text: "the article's metadata as JSON" },
-  { term: 'cat story.txt | news-read - --summary', text: 'summarize standard input' },
+  { term: 'curl -s URL | news-read --summary', text: 'summarize a page from a pipe' },
+  { term: 'news-read --json a.txt b.txt | jq .article.title', text: 'several articles: a JSON object a line' },
   { term: 'news-read --pager story.txt', text: 'page a long article through less' },
   { term: 'news-read --list --json', text: 'the bundled articles as data' },
 ];

@@ -85,6 +85,7 @@ function flagsRoff(option: Option): string {
 // "completion bash|zsh|fish": the word is literal, each shell too.
 function synopsisCommand(term: string): string {
   const [word = '', values = ''] = term.split(' ');
+  if (!values) return `\\fB${roffText(word)}\\fR`;
   const shells = values
     .split('|')
     .map((value) => `\\fB${roffText(value)}\\fR`)

@@ -452,12 +452,12 @@ describe('--help', () => {
     expect(stdout).toContain('(choices: "auto", "always", "never", default:');
     expect(stdout).toContain('(default: 20 MiB)');
     for (const example of [
-      'news-read --summary | wc -w',
-      'news-read --quotes --plain | grep Lavrov',
+      'news-read --summary --no-header | wc -w',
+      'news-read --quotes --no-header | grep Lavrov',
       'news-read --json | jq .article',
-      'cat story.txt | news-read - --summary',
+      'curl -s URL | news-read --summary',
     ]) {
-      expect(stdout).toMatch(new RegExp(`^  ${example.replace(/[.|]/g, '\\$&')}  `, 'm'));
+      expect(stdout).toMatch(new RegExp(`^  ${example.replace(/[.|*]/g, '\\$&')}  `, 'm'));
     }
     expect(stdout).toMatch(/^ {2}0 {2}success/m);
     expect(stdout).toMatch(/^ {2}1 {2}bad input/m);
