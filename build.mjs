@@ -144,12 +144,18 @@ async function writeManPage() {
     platform: 'node',
     format: 'esm',
     packages: 'external',
-    outfile: `${scratch}manpage.mjs`,
+    outfile: `${scratch}manpage-${process.pid}.mjs`,
     logLevel: 'warning',
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(`${root}src/cli.ts`).href) },
   });
-  const { createProgram, renderManPage } = await import(pathToFileURL(`${scratch}manpage.mjs`).href);
-  writeFileSync(`${dist}news-read.1`, renderManPage(createProgram()));
+  // One file per build, so two builds at once (tests build checkouts) never share it.
+  const module = `${scratch}manpage-${process.pid}.mjs`;
+  try {
+    const { createProgram, renderManPage } = await import(pathToFileURL(module).href);
+    writeFileSync(`${dist}news-read.1`, renderManPage(createProgram()));
+  } finally {
+    rmSync(module, { force: true });
+  }
 }
 
 // dist/THIRD-PARTY-NOTICES: each package in node_modules that a bundle took code

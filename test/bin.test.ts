@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,4 +129,89 @@ describe('the package', () => {
     expect(notices).toContain('Apache License');
     expect(manifest.files).toContain('dist/THIRD-PARTY-NOTICES');
   });
+});
+
+// A copy of what the package ships, without the build's code caches, so bin has to make its own.
+function installWithoutCaches(name: string): string {
+  const directory = join(scratch, name);
+  for (const part of ['bin', 'articles', 'package.json'])
+    cpSync(join(root, part), join(directory, part), { recursive: true });
+  mkdirSync(join(directory, 'dist'));
+  for (const file of readdirSync(join(root, 'dist')).filter((file) => file.endsWith('.bundle.cjs')))
+    cpSync(join(root, 'dist', file), join(directory, 'dist', file));
+  return join(directory, 'bin/news-read.js');
+}
+
+function runWith(binPath: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, [binPath, '--plain'], {
+    encoding: 'utf8',
+    cwd: scratch,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+describe('the code caches bin makes', () => {
+  test('go to the user cache directory, replace that bundle’s older caches, and are used next time', () => {
+    const binPath = installWithoutCaches('prune');
+    const cache = join(scratch, 'prune-cache');
+    mkdirSync(join(cache, 'news-read'), { recursive: true });
+    const stale = join(cache, 'news-read', 'news-read.bundle.cjs.0123456789abcdef.node1.0.v8cache');
+    const other = join(cache, 'news-read', 'unrelated-file');
+    writeFileSync(stale, 'an old cache');
+    writeFileSync(other, 'not ours');
+    const first = runWith(binPath, { XDG_CACHE_HOME: cache });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const caches = readdirSync(join(cache, 'news-read')).filter((name) => name.startsWith('news-read.bundle.cjs.'));
+    expect(caches).toHaveLength(1);
+    expect(caches[0]).toMatch(new RegExp(`\\.node${process.versions.v8.replace(/\./g, '\\.')}\\.v8cache$`));
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+    const second = runWith(binPath, { XDG_CACHE_HOME: cache });
+    expect(second.stdout).toBe(first.stdout);
+    expect(readdirSync(join(cache, 'news-read')).filter((name) => name.startsWith('news-read.bundle.cjs.'))).toEqual(
+      caches,
+    );
+  });
+
+  test('are never written beside the package, nor under a relative XDG_CACHE_HOME', () => {
+    const binPath = installWithoutCaches('relative');
+    const home = join(scratch, 'home');
+    mkdirSync(home);
+    const result = runWith(binPath, { XDG_CACHE_HOME: 'relative-cache', HOME: home });
+    expect(result.status).toBe(0);
+    expect(existsSync(join(scratch, 'relative-cache'))).toBe(false);
+    expect(readdirSync(join(home, '.cache/news-read')).some((name) => name.endsWith('.v8cache'))).toBe(true);
+    expect(readdirSync(join(scratch, 'relative/dist')).some((name) => name.endsWith('.v8cache'))).toBe(false);
+  });
+
+  test('with no HOME and no XDG_CACHE_HOME, nothing is written and the run is the same', () => {
+    const binPath = installWithoutCaches('homeless');
+    const result = runWith(binPath, {});
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readdirSync(join(scratch, 'homeless/dist')).some((name) => name.endsWith('.v8cache'))).toBe(false);
+  });
+});
+
+describe('a fresh checkout', () => {
+  // The README's `npm install && npx news-read`: no lifecycle script builds, so the first run does.
+  test('builds dist/ on its first run, silently, and shows the article', () => {
+    const checkout = join(scratch, 'checkout');
+    for (const part of ['bin', 'articles', 'src', 'build.mjs', 'package.json', 'tsconfig.json'])
+      cpSync(join(root, part), join(checkout, part), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
+    const result = spawnSync(process.execPath, [join(checkout, 'bin/news-read.js'), '--summary'], {
+      encoding: 'utf8',
+      cwd: checkout,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Kerry and Lavrov meet in Lausanne');
+    expect(existsSync(join(checkout, 'dist/news-read.1'))).toBe(true);
+  }, 120_000);
 });
