@@ -163,7 +163,7 @@ ${name}() {
   fi
   _arguments -S \\
 ${specs.join('\n')}
-    '1:article:${name}_article'
+    '*:article:${name}_article'
 }
 if [[ \${funcstack[1]} == _${spec.name} ]]; then
   ${name} "$@"
