@@ -252,11 +252,12 @@ export function usageMessage(error: CommanderError): string {
   if (invalid) {
     const [, flags = '', value = '', allowed = ''] = invalid;
     const choices = /^Allowed choices are (.*)\.$/.exec(allowed)?.[1];
-    const what = choices ? `one of ${choices.split(', ').join(', ')}` : allowed;
+    const what = choices ? `one of ${choices}` : allowed;
     return `${longFlag(flags)} must be ${what}, not "${value}"`;
   }
   const missing = /^option '(.+?)' argument missing$/.exec(text);
   if (missing) return `${longFlag(missing[1] ?? '')} needs a value`;
+  // The views are the only options that conflict.
   const conflict = /^option '(.+?)' cannot be used with option '(.+?)'$/.exec(text);
   if (conflict)
     return `${longFlag(conflict[1] ?? '')} cannot be used with ${longFlag(conflict[2] ?? '')}: one view at a time`;

@@ -261,6 +261,13 @@ describe('conventions of the shell', () => {
     expect(JSON.parse(stdout).article.title).toBe('A Test Headline');
   });
 
+  test('a pipe over --max-bytes with no ARTICLE is refused, not replaced by the bundled article', async () => {
+    const { code, stdout, stderr } = await runCli(['--max-bytes', '20'], { stdin: story });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^news-read: standard input: larger than the 20-byte input limit/);
+  });
+
   test('shows the bundled article when standard input is empty or a terminal', async () => {
     const bundled = (await runCli(['--json', 'syria-talks-lausanne'])).stdout;
     expect((await runCli(['--json'], { stdin: '' })).stdout).toBe(bundled);
