@@ -7,7 +7,6 @@
 // This file is CommonJS (bin/package.json says so): an ES module entry costs
 // Node 20 its module loader and a facade per built-in, ~15% of a bare start-up.
 'use strict';
-const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } =
   require('node:fs');
 const { createRequire } = require('node:module');
@@ -35,6 +34,8 @@ function loadMainBundle() {
     if (error.code !== 'ENOENT') throw error;
     const buildScript = resolve(__dirname, '../build.mjs');
     if (existsSync(buildScript)) {
+      // Required here, not at the top: loading child_process costs every run a few milliseconds.
+      const { spawnSync } = require('node:child_process');
       const built = spawnSync(process.execPath, [buildScript], { stdio: ['ignore', 'ignore', 'inherit'] });
       if (built.status === 0) return loadChunk('main');
       process.stderr.write('news-read: building dist/ failed; run npm install, then npm run build\n');
