@@ -36,8 +36,10 @@ function loadMainBundle() {
     if (existsSync(buildScript)) {
       // Required here, not at the top: loading child_process costs every run a few milliseconds.
       const { spawnSync } = require('node:child_process');
-      const built = spawnSync(process.execPath, [buildScript], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const built = spawnSync(process.execPath, [buildScript], { stdio: ['ignore', 'ignore', 'pipe'] });
       if (built.status === 0) return loadChunk('main');
+      // One line, as for any error; the build's own output with DEBUG=news-read.
+      if (process.env.DEBUG?.includes('news-read')) process.stderr.write(built.stderr);
       process.stderr.write('news-read: building dist/ failed; run npm install, then npm run build\n');
     } else {
       process.stderr.write(`news-read: ${error.path} is missing; reinstall news-read\n`);
