@@ -57,6 +57,16 @@ export function summarize(article: Article, sentences?: number): SummarySentence
   return selectSentences(ranked, document, wanted, texts);
 }
 
+/**
+ * rankByCentrality returns the article's sentence indices best first, as the summary ranks them
+ * before the lede and stand-alone rules act: regular sentences by prior-weighted centrality, then
+ * fragments, header lines and quote tails.
+ */
+export function rankByCentrality(article: Article): number[] {
+  const document = indexWords(article.sentences.map((sentence) => sentence.text));
+  return rankSentences(article.sentences, scoreCentrality(document), document, false);
+}
+
 export { leansOnPrevious } from './summary/standalone.js';
 
 /** Content words of every sentence as vocabulary ids, stored flat: sentence i owns ids[offsets[i]..offsets[i+1]). */
@@ -229,9 +239,15 @@ function selectSentences(
   const isChosen = new Uint8Array(texts.length);
   const covered = new Set<number>();
   const needs = new Map<number, SentenceNeeds>();
-  const words = new Map<number, Set<string>>();
+  const words = new Map<number, Set<string>[]>();
   const needsOf = (sentence: number) => cached(needs, sentence, () => sentenceNeeds(texts, sentence));
-  const wordsOf = (sentence: number) => cached(words, sentence, () => contentWords(texts[sentence] ?? ''));
+  // A sentence may reach the reader as written or repaired ("[Liam Fox] said"): both forms count.
+  const wordsOf = (sentence: number) =>
+    cached(words, sentence, () => {
+      const { repaired } = needsOf(sentence);
+      const forms = repaired === null ? [texts[sentence] ?? ''] : [texts[sentence] ?? '', repaired];
+      return forms.map(contentWords);
+    });
   const bigramsOf = (sentence: number): number[] => {
     const start = at(offsets, sentence);
     const end = at(offsets, sentence + 1);
@@ -247,7 +263,8 @@ function selectSentences(
     const keys = bigramsOf(sentence);
     return keys.length > 0 && keys.filter((key) => covered.has(key)).length >= REDUNDANT_SHARE * keys.length;
   };
-  const similar = (a: number, b: number) => contentSimilarity(wordsOf(a), wordsOf(b)) >= NEAR_DUPLICATE_SIMILARITY;
+  const similar = (a: number, b: number) =>
+    wordsOf(a).some((one) => wordsOf(b).some((other) => contentSimilarity(one, other) >= NEAR_DUPLICATE_SIMILARITY));
   const duplicatesChosen = (sentence: number) => chosen.some((other) => similar(other, sentence));
   // Whether the sentence stands once `withSentence` (a neighbour chosen with it) is in the summary.
   const stands = (sentence: number, withSentence = -1) => {
@@ -255,15 +272,17 @@ function selectSentences(
     const has = (other: number) => isChosen[other] === 1 || other === withSentence;
     return (!need.previous || need.repaired !== null || has(sentence - 1)) && (!need.next || has(sentence + 1));
   };
-  // The neighbour a sentence needs and may be taken with; -1 when there is none to take.
+  // The sentence before, when a sentence needs it and may be taken with it; -1 when there is none.
+  // A list intro is never taken with its first item alone: half a list is no better than none.
   const partnerOf = (sentence: number) => {
     const need = needsOf(sentence);
-    const partner = need.previous && need.repaired === null ? sentence - 1 : need.next ? sentence + 1 : -1;
-    if (partner < 0 || partner >= texts.length || isChosen[partner] === 1) return -1;
+    const partner = need.previous && need.repaired === null && !need.next ? sentence - 1 : -1;
+    if (partner < 0 || isChosen[partner] === 1) return -1;
     return stands(partner, sentence) && stands(sentence, partner) && !similar(partner, sentence) ? partner : -1;
   };
   const waiting: number[] = [];
   const take = (sentence: number) => {
+    if (isChosen[sentence] === 1 || room() === 0) return;
     isChosen[sentence] = 1;
     chosen.push(sentence);
     for (const key of bigramsOf(sentence)) covered.add(key);

@@ -171,8 +171,17 @@ const SPEAKER_SEARCH_SENTENCES = 40;
  */
 export function resolveSpeaker(sentences: readonly string[], index: number, pronoun: SpeakerPronoun): string | null {
   const first = Math.max(0, index - SPEAKER_SEARCH_SENTENCES);
+  // "Mr Reilly" anywhere nearby tells that "Tom Reilly" is not "she".
+  const titleOf = new Map<string, string>();
+  for (let at = first; at < index; at++) {
+    for (const person of findPeople(sentences[at] ?? '')) {
+      if (person.title !== null) titleOf.set(surnameOf(person), person.title);
+    }
+  }
   for (let at = index - 1; at >= first; at--) {
-    const people = findPeople(sentences[at] ?? '').filter((person) => canBe(person, pronoun));
+    const people = findPeople(sentences[at] ?? '').filter((person) =>
+      canBe(person.title ?? titleOf.get(surnameOf(person)) ?? null, pronoun),
+    );
     if (people.length === 0) continue;
     const person = people.find((candidate) => candidate.speaking) ?? people[0];
     if (person === undefined) continue;
@@ -181,15 +190,20 @@ export function resolveSpeaker(sentences: readonly string[], index: number, pron
   return null;
 }
 
-function canBe(person: PersonMention, pronoun: SpeakerPronoun): boolean {
-  if (person.title === null) return true;
-  if (pronoun === 'he') return !FEMALE_TITLES.includes(person.title);
-  return !MALE_TITLES.includes(person.title);
+function surnameOf(person: PersonMention): string {
+  return person.name.split(' ').at(-1) ?? person.name;
+}
+
+// A person of unknown sex may be either; a title decides.
+function canBe(title: string | null, pronoun: SpeakerPronoun): boolean {
+  if (title === null) return true;
+  if (pronoun === 'he') return !FEMALE_TITLES.includes(title);
+  return !MALE_TITLES.includes(title);
 }
 
 // "Mr Reilly" is clearer as "Tom Reilly" when the article gave the full name before.
 function fullestName(sentences: readonly string[], from: number, upTo: number, person: PersonMention): string {
-  const surname = person.name.split(' ').at(-1) ?? person.name;
+  const surname = surnameOf(person);
   let fullest = person.name;
   for (let at = from; at <= upTo; at++) {
     for (const other of findPeople(sentences[at] ?? '')) {
