@@ -10,6 +10,8 @@
 // --reference-length  ask for as many sentences as summary/<topic>/<NNN>.txt has lines (the
 //                     length the ROUGE scorer passes) instead of the default length
 // --verbose           print each offending sentence, not only the counts
+// --bin FILE          the news-read entry to run (default: this repository's bin/news-read.js),
+//                     e.g. another checkout's, to count the problems of its summaries
 //
 // Prints one line per rule with its count and a last line "problems N articles M"; exits 1 when
 // any problem is found, 0 otherwise. The rules are the summarizer's own (dist/summary/standalone.js),
@@ -31,6 +33,7 @@ const option = (name) => {
 const data = option('--data') ?? join(root, '../shared/eval/summary');
 const referenceLength = args.includes('--reference-length');
 const verbose = args.includes('--verbose');
+const binary = option('--bin') ?? join(root, 'bin/news-read.js');
 
 const articleDirectory = join(data, 'article');
 if (!existsSync(articleDirectory)) {
@@ -50,11 +53,9 @@ for (const topic of readdirSync(articleDirectory).sort()) {
       const reference = readFileSync(join(data, 'summary', topic, file), 'utf8');
       lengthArguments.push('--sentences', String(reference.split('\n').filter((line) => line.trim()).length));
     }
-    const output = execFileSync(
-      process.execPath,
-      [join(root, 'bin/news-read.js'), '--summary', '--json', ...lengthArguments, path],
-      { encoding: 'utf8' },
-    );
+    const output = execFileSync(process.execPath, [binary, '--summary', '--json', ...lengthArguments, path], {
+      encoding: 'utf8',
+    });
     const { summary } = JSON.parse(output);
     const texts = parseArticle(readFileSync(path, 'utf8')).sentences.map((sentence) => sentence.text);
     articles++;

@@ -454,9 +454,11 @@ describe('resolveSpeaker', () => {
     expect(resolveSpeaker(texts, 3, 'she')).toBe('Ann Walsh');
   });
 
-  it('prefers the person said to speak in the nearest sentence', () => {
-    const texts = ['Mayor Clara Dunne welcomed the plan, Paul Byrne said.', '"It is late," he said.'];
-    expect(resolveSpeaker(texts, 1, 'he')).toBe('Paul Byrne');
+  it('prefers the person said to speak in the nearest sentence, else the last one named', () => {
+    const texts = ['Councillor Paul Byrne welcomed the plan, Mayor Clara Dunne said.', '"It is late," she said.'];
+    expect(resolveSpeaker(texts, 1, 'she')).toBe('Clara Dunne');
+    const film = ['The film starring James Stewart, is being staged by producer Jon Thoday.', 'He is working on it.'];
+    expect(resolveSpeaker(film, 1, 'he')).toBe('Jon Thoday');
   });
 
   it('finds no person in the names of organisations and places', () => {
@@ -471,6 +473,10 @@ describe('resolveSpeaker', () => {
     expect(findPeople('Dr Ann Lee met Mr. Reilly.').map((person) => person.name)).toEqual(['Ann Lee', 'Reilly']);
     expect(findPeople('"It is late," said Paul Byrne.').map((person) => person.name)).toEqual(['Paul Byrne']);
     expect(findPeople('Michiel de Jong, a skipper, agreed.').map((person) => person.name)).toEqual(['Michiel de Jong']);
+    expect(
+      findPeople('The film is being turned into a musical by producer Jon Thoday.').map((person) => person.name),
+    ).toEqual(['Jon Thoday']);
+    expect(findPeople('He told the programme Go Digital he hoped it would work.')).toEqual([]);
   });
 });
 

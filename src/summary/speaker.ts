@@ -139,6 +139,15 @@ const titles = new Set(PERSON_TITLES);
 const notName = new Set(NOT_NAME_WORDS);
 const organisations = new Set(ORGANISATION_WORDS);
 const speechVerbs = new Set(SPEECH_VERBS);
+/** Role words that, written just before a name, mark a person ("producer Jon Thoday"). */
+const ROLE_WORDS = [
+  ...['actor', 'actress', 'analyst', 'author', 'boss', 'captain', 'chairman', 'chairwoman', 'chancellor'],
+  ...['coach', 'colleague', 'councillor', 'composer', 'correspondent', 'designer', 'director', 'economist'],
+  ...['editor', 'executive', 'founder', 'governor', 'head', 'leader', 'lawyer', 'manager', 'mayor', 'minister'],
+  ...['official', 'officer', 'owner', 'player', 'president', 'producer', 'professor', 'researcher', 'secretary'],
+  ...['singer', 'skipper', 'spokesman', 'spokeswoman', 'spokesperson', 'star', 'striker', 'writer', 'winner'],
+];
+const roleWords = new Set(ROLE_WORDS);
 
 // A name word: capitalised, with inner apostrophes or hyphens (O'Neill, Smith-Jones), or an initial ("J.").
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)$/u;
@@ -166,7 +175,7 @@ const SPEAKER_SEARCH_SENTENCES = 40;
 /**
  * resolveSpeaker returns the name a summary should give for `pronoun` in sentence `index` of
  * `sentences`: the nearest earlier sentence (at most SPEAKER_SEARCH_SENTENCES back) that names a person decides, and in it the person
- * said to speak, else the first person named; a surname or "Mr X" becomes the fullest form of that
+ * said to speak, else the last person named (the nearest to the pronoun); a surname or "Mr X" becomes the fullest form of that
  * name used before. Null when no earlier sentence names a person who can be "he" or "she".
  */
 export function resolveSpeaker(sentences: readonly string[], index: number, pronoun: SpeakerPronoun): string | null {
@@ -183,7 +192,7 @@ export function resolveSpeaker(sentences: readonly string[], index: number, pron
       canBe(person.title ?? titleOf.get(surnameOf(person)) ?? null, pronoun),
     );
     if (people.length === 0) continue;
-    const person = people.find((candidate) => candidate.speaking) ?? people[0];
+    const person = people.find((candidate) => candidate.speaking) ?? people.at(-1);
     if (person === undefined) continue;
     return fullestName(sentences, first, at, person);
   }
@@ -220,7 +229,7 @@ function fullestName(sentences: readonly string[], from: number, upTo: number, p
 /**
  * findPeople returns the people a sentence names, in order: a title and a name ("Mr Reilly",
  * "Dr Ann Lee"), or two or more name words that a speech verb or an appositive ("Tom Reilly, the
- * harbour master,") marks as a person. Names after "the" ("the Harbour Board") and names ending in
+ * harbour master,") or a role word before them ("producer Jon Thoday") marks as a person. Names after "the" ("the Harbour Board") and names ending in
  * an organisation word are not people.
  */
 export function findPeople(sentence: string): PersonMention[] {
@@ -238,12 +247,17 @@ export function findPeople(sentence: string): PersonMention[] {
       at++;
       continue;
     }
-    const nameWords = words.slice(start, end);
+    // "Mayor Clara Dunne", "Industry Secretary Patricia Hewitt": the name starts after the role.
+    const sequence = words.slice(start, end);
+    const lastRole = sequence.findLastIndex((word) => roleWords.has(word.toLowerCase()));
+    const nameWords = lastRole >= 0 && sequence.length - lastRole > 2 ? sequence.slice(lastRole + 1) : sequence;
     const previous = (words[at - 1] ?? '').toLowerCase();
     const organisation = organisations.has(nameWords.at(-1) ?? '') || (title === null && previous === 'the');
     const speaking = speechVerbs.has(previous) || speechAfter(words, end);
     const appositive = words[end] === ',' && /^\p{Ll}/u.test(words[end + 1] ?? '');
-    if (!organisation && (title !== null || speaking || appositive)) {
+    // "producer Jon Thoday", "skipper Ann Walsh": a role word before the name.
+    const role = roleWords.has(words[at - 1] ?? '') || nameWords !== sequence;
+    if (!organisation && (title !== null || speaking || appositive || role)) {
       people.push({ name: nameWords.join(' '), title, speaking });
     }
     at = end;
