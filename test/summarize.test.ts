@@ -459,6 +459,13 @@ describe('resolveSpeaker', () => {
     expect(resolveSpeaker(texts, 1, 'she')).toBe('Clara Dunne');
     const film = ['The film starring James Stewart, is being staged by producer Jon Thoday.', 'He is working on it.'];
     expect(resolveSpeaker(film, 1, 'he')).toBe('Jon Thoday');
+    const race = [
+      'Her coach, Viktor Lind, said she had trained through two injuries.',
+      '"I am thrilled for her," Cassie Dorr said.',
+      'Lind explained that her start was her secret weapon.',
+      '"Her first three steps are the best in the world," he said.',
+    ];
+    expect(resolveSpeaker(race, 3, 'he')).toBe('Viktor Lind');
   });
 
   it('finds no person in the names of organisations and places', () => {
@@ -477,6 +484,10 @@ describe('resolveSpeaker', () => {
       findPeople('The film is being turned into a musical by producer Jon Thoday.').map((person) => person.name),
     ).toEqual(['Jon Thoday']);
     expect(findPeople('He told the programme Go Digital he hoped it would work.')).toEqual([]);
+    expect(findPeople('"I am thrilled," Dorr told Ellis Sport.')).toEqual([]);
+    expect(
+      findPeople('Judge Helen Marchetti told the court it was a breach of trust.').map((person) => person.name),
+    ).toEqual(['Helen Marchetti']);
   });
 });
 

@@ -5,7 +5,21 @@
 // that sentence, the one who is said to speak.
 
 /** Titles that mark a person's name; the last four also tell their sex, for he/she. */
-const PERSON_TITLES = ['Dr', 'Prof', 'Professor', 'Sir', 'Lord', 'Dame', 'Lady', 'Mr', 'Mrs', 'Ms', 'Miss'];
+const PERSON_TITLES = [
+  'Dr',
+  'Prof',
+  'Professor',
+  'Rev',
+  'Revd',
+  'Sir',
+  'Lord',
+  'Dame',
+  'Lady',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Miss',
+];
 const MALE_TITLES = ['Mr', 'Sir', 'Lord'];
 const FEMALE_TITLES = ['Mrs', 'Ms', 'Miss', 'Dame', 'Lady'];
 
@@ -139,11 +153,15 @@ const titles = new Set(PERSON_TITLES);
 const notName = new Set(NOT_NAME_WORDS);
 const organisations = new Set(ORGANISATION_WORDS);
 const speechVerbs = new Set(SPEECH_VERBS);
+/** Speech verbs that may stand before their speaker ("…, said Paul Byrne"); after "told" comes the listener. */
+const INVERTED_SPEECH_VERBS = ['said', 'says', 'added', 'adds', 'explained', 'continued', 'wrote', 'writes'];
+const invertedSpeechVerbs = new Set(INVERTED_SPEECH_VERBS);
 /** Role words that, written just before a name, mark a person ("producer Jon Thoday"). */
 const ROLE_WORDS = [
   ...['actor', 'actress', 'analyst', 'author', 'boss', 'captain', 'chairman', 'chairwoman', 'chancellor'],
   ...['coach', 'colleague', 'councillor', 'composer', 'correspondent', 'designer', 'director', 'economist'],
-  ...['editor', 'executive', 'founder', 'governor', 'head', 'leader', 'lawyer', 'manager', 'mayor', 'minister'],
+  ...['editor', 'executive', 'founder', 'governor', 'head', 'judge', 'leader', 'lawyer', 'manager', 'mayor'],
+  ...['minister', 'senator'],
   ...['official', 'officer', 'owner', 'player', 'president', 'producer', 'professor', 'researcher', 'secretary'],
   ...['singer', 'skipper', 'spokesman', 'spokeswoman', 'spokesperson', 'star', 'striker', 'writer', 'winner'],
 ];
@@ -182,13 +200,16 @@ export function resolveSpeaker(sentences: readonly string[], index: number, pron
   const first = Math.max(0, index - SPEAKER_SEARCH_SENTENCES);
   // "Mr Reilly" anywhere nearby tells that "Tom Reilly" is not "she".
   const titleOf = new Map<string, string>();
+  // "Viktor Lind" before makes a later "Lind explained" a person too.
+  const surnames = new Set<string>();
   for (let at = first; at < index; at++) {
     for (const person of findPeople(sentences[at] ?? '')) {
       if (person.title !== null) titleOf.set(surnameOf(person), person.title);
+      if (person.name.includes(' ')) surnames.add(surnameOf(person));
     }
   }
   for (let at = index - 1; at >= first; at--) {
-    const people = findPeople(sentences[at] ?? '').filter((person) =>
+    const people = findPeople(sentences[at] ?? '', surnames).filter((person) =>
       canBe(person.title ?? titleOf.get(surnameOf(person)) ?? null, pronoun),
     );
     if (people.length === 0) continue;
@@ -229,10 +250,11 @@ function fullestName(sentences: readonly string[], from: number, upTo: number, p
 /**
  * findPeople returns the people a sentence names, in order: a title and a name ("Mr Reilly",
  * "Dr Ann Lee"), or two or more name words that a speech verb or an appositive ("Tom Reilly, the
- * harbour master,") or a role word before them ("producer Jon Thoday") marks as a person. Names after "the" ("the Harbour Board") and names ending in
+ * harbour master,") or a role word before them ("producer Jon Thoday") marks as a person, and
+ * a single word that is the surname of someone named in full before (`knownSurnames`). Names after "the" ("the Harbour Board") and names ending in
  * an organisation word are not people.
  */
-export function findPeople(sentence: string): PersonMention[] {
+export function findPeople(sentence: string, knownSurnames: ReadonlySet<string> = new Set()): PersonMention[] {
   const words = sentence.match(WORD) ?? [];
   const people: PersonMention[] = [];
   let at = 0;
@@ -243,7 +265,8 @@ export function findPeople(sentence: string): PersonMention[] {
     const start = title === null ? at : words[at + 1] === '.' ? at + 2 : at + 1;
     const end = nameEnd(words, start);
     const length = end - start;
-    if (length === 0 || (title === null && length < 2)) {
+    const known = length === 1 && knownSurnames.has(words[start] ?? '');
+    if (length === 0 || (title === null && length < 2 && !known)) {
       at++;
       continue;
     }
@@ -253,11 +276,11 @@ export function findPeople(sentence: string): PersonMention[] {
     const nameWords = lastRole >= 0 && sequence.length - lastRole > 2 ? sequence.slice(lastRole + 1) : sequence;
     const previous = (words[at - 1] ?? '').toLowerCase();
     const organisation = organisations.has(nameWords.at(-1) ?? '') || (title === null && previous === 'the');
-    const speaking = speechVerbs.has(previous) || speechAfter(words, end);
+    const speaking = invertedSpeechVerbs.has(previous) || speechAfter(words, end);
     const appositive = words[end] === ',' && /^\p{Ll}/u.test(words[end + 1] ?? '');
     // "producer Jon Thoday", "skipper Ann Walsh": a role word before the name.
     const role = roleWords.has(words[at - 1] ?? '') || nameWords !== sequence;
-    if (!organisation && (title !== null || speaking || appositive || role)) {
+    if (!organisation && (title !== null || speaking || appositive || role || known)) {
       people.push({ name: nameWords.join(' '), title, speaking });
     }
     at = end;
