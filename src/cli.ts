@@ -87,7 +87,7 @@ export function createProgram(): Command {
     .addOption(new Option('--quotes', 'show the quotations, each with who said it').conflicts(['full', 'summary']))
     .option(
       '-n, --sentences <n>',
-      'summary length in sentences (default: 3 for a news story, more for long ones, at most a third)',
+      'summary length in sentences; up to the default it opens with the lead (default: 3, 1 more each time a story doubles past 24 sentences, at most a third)',
       positiveInteger(10000),
     )
     .option('--speaker <name>', 'with --quotes: only the quotes of this speaker (full name or surname)')

@@ -113,9 +113,12 @@ export interface Quote {
 }
 
 export interface SummarySentence {
+  /** The sentence as the summary gives it: the article's own, or `original` repaired to read alone. */
   text: string;
   /** 0-based index into the article's sentences; entries stay in article order. */
   index: number;
+  /** Only for a repaired sentence ("[Tom Reilly] said"): the sentence as the article has it. */
+  original?: string;
 }
 
 export interface FullView {
