@@ -23,11 +23,10 @@ export function renderPlain(view: View, options: PlainOptions): string {
   switch (view.view) {
     case 'full': {
       const numbers = linkNumbers(view.blocks);
-      blocks.push(
-        ...view.paragraphs.map((paragraph, index) =>
-          plainBlock(paragraph, view.blocks?.[index], numbers, options.width),
-        ),
-      );
+      // A loop, not push(...paragraphs): spreading 100 000 arguments overflows the stack.
+      view.paragraphs.forEach((paragraph, index) => {
+        blocks.push(plainBlock(paragraph, view.blocks?.[index], numbers, options.width));
+      });
       if (view.article.contact) blocks.push(fold(view.article.contact));
       blocks.push(plainReferences(numbers));
       return `${blocks.filter(Boolean).join('\n\n')}\n`;

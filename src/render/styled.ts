@@ -94,7 +94,7 @@ function metaLines(parts: readonly string[], width: number): string[] {
   for (const part of parts) {
     const last = lines.at(-1);
     if (last !== undefined && displayWidth(`${last} · ${part}`) <= width) lines[lines.length - 1] = `${last} · ${part}`;
-    else lines.push(...wrapText(part, width));
+    else for (const line of wrapText(part, width)) lines.push(line);
   }
   return lines;
 }
