@@ -1,16 +1,21 @@
 import { NewsReadError } from './errors.js';
+import { markdownBlocks } from './markdown.js';
 import { splitSentences } from './sentences.js';
-import type { Article, ArticleMeta, Sentence } from './types.js';
+import type { Article, ArticleMeta, Block, Sentence } from './types.js';
 
-/** Options for parseArticle: the slug of a bundled article, if it is one. */
+/** Options for parseArticle: the slug of a bundled article, if it is one, and whether the text is Markdown. */
 export interface ParseOptions {
   slug?: string | null;
+  /** True for a `.md` file or a text/markdown page; front matter or a `# Headline` say so too. */
+  markdown?: boolean;
 }
 
 interface Paragraph {
   text: string;
   /** Offsets of the spaces that replaced line breaks inside the paragraph. */
   breaks: number[];
+  /** Its Markdown structure; absent for text articles. */
+  block?: Block;
 }
 
 type Metadata = Omit<ArticleMeta, 'slug' | 'words' | 'authors'>;
@@ -48,7 +53,7 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
   let lines = body.split('\n').map((line) => line.trimEnd());
   lines = trimBlankLines(lines);
 
-  let markdown = false;
+  let markdown = options.markdown === true || normalized.length !== body.length;
   const heading = headingTitle(lines[0] ?? '');
   if (heading !== null) {
     metadata.title = heading;
@@ -74,18 +79,40 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
   metadata.source ??= sourceFromContact(metadata.contact);
 
   const texts = paragraphs.map((paragraph) => paragraph.text);
-  return {
+  const blocks = structureOf(paragraphs);
+  const article: Article = {
     slug: options.slug ?? null,
     ...metadata,
     paragraphs: texts,
     datelineLength,
-    sentences: buildSentences(
-      texts,
-      datelineLength,
-      paragraphs.map((paragraph) => paragraph.breaks),
-    ),
+    sentences: [],
     words: countWords(texts, datelineLength),
+    ...(blocks ? { blocks } : {}),
   };
+  // Sentences are built on first use: the full and list views never read them, and on 5 MB they cost ~100 ms.
+  let sentences: Sentence[] | undefined;
+  Object.defineProperty(article, 'sentences', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (sentences ??= buildSentences(
+        texts,
+        datelineLength,
+        paragraphs.map((paragraph) => paragraph.breaks),
+      )),
+    set: (value: Sentence[]) => {
+      sentences = value;
+    },
+  });
+  return article;
+}
+
+// The blocks of a Markdown article, or none when every block is a plain paragraph (text articles, the seed).
+function structureOf(paragraphs: readonly Paragraph[]): Block[] | undefined {
+  const structured = paragraphs.some(
+    ({ block }) => block && (block.kind !== 'paragraph' || block.links.length > 0 || block.marks),
+  );
+  return structured ? paragraphs.map(({ block }) => block ?? { kind: 'paragraph', links: [] }) : undefined;
 }
 
 /** findDateline returns the place of a "CITY // " or "CITY — " opening and the length of that prefix; null and 0 if there is none. */
@@ -299,10 +326,17 @@ function formParagraphs(lines: string[], markdown: boolean): Paragraph[] {
   }
   if (block.length > 0) blocks.push(block);
 
-  if (blocks.length === 1 && blocks[0]!.length > 1 && !isHardWrapped(blocks[0]!)) {
-    return blocks[0]!.map((line) => ({ text: markdown ? stripInlineMarkdown(line) : line, breaks: [] }));
+  const only = blocks.length === 1 ? blocks[0] : undefined;
+  const linePerParagraph = only !== undefined && only.length > 1 && !isHardWrapped(only);
+  if (!markdown) {
+    return linePerParagraph && only ? only.map((line) => ({ text: line, breaks: [] })) : blocks.map(joinLines);
   }
-  return blocks.map((lines) => joinLines(lines.map((line) => (markdown ? stripInlineMarkdown(line) : line))));
+  const groups = linePerParagraph && only ? only.map((line) => [line]) : blocks;
+  const paragraphs: Paragraph[] = [];
+  for (const group of groups) {
+    for (const { text, block } of markdownBlocks(group)) paragraphs.push({ text, breaks: [], block });
+  }
+  return paragraphs;
 }
 
 function isHardWrapped(lines: string[]): boolean {
@@ -331,17 +365,4 @@ function headingTitle(line: string): string | null {
   let end = rest.length;
   while (end > 0 && rest[end - 1] === '#') end--;
   return rest.slice(0, Math.max(1, rest.slice(0, end).trimEnd().length));
-}
-
-// Markdown input: links become their text, strong emphasis loses its markers, "## " goes.
-// Link text and targets stop at the next bracket, and strong text at the next marker,
-// so a line of unclosed "[" or "**" takes linear time rather than quadratic.
-function stripInlineMarkdown(line: string): string {
-  return line
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(
-      /\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__/g,
-      (_whole, stars?: string, underscores?: string) => stars ?? underscores ?? '',
-    );
 }
