@@ -1,5 +1,5 @@
 import { NewsReadError } from './errors.js';
-import { markdownBlocks } from './markdown.js';
+import { markdownBlocks, parseInline } from './markdown.js';
 import { splitSentences } from './sentences.js';
 import type { Article, ArticleMeta, Block, Sentence } from './types.js';
 
@@ -56,7 +56,8 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
   let markdown = options.markdown === true || normalized.length !== body.length;
   const heading = headingTitle(lines[0] ?? '');
   if (heading !== null) {
-    metadata.title = heading;
+    // The headline keeps its words, not its Markdown: "# Strike ends at *4.99 per cent*".
+    metadata.title = parseInline(heading).text;
     markdown = true;
     lines = trimBlankLines(lines.slice(1));
   } else if (startsWithHeadline(lines)) {

@@ -1,6 +1,6 @@
 import { stripControls } from '../sanitize.js';
 import type { Block, Link, QuotationSpan } from '../types.js';
-import { wrapRanges } from '../width.js';
+import { displayWidth, wrapRanges } from '../width.js';
 
 // Layout shared by the plain and styled renderers: a paragraph becomes runs of
 // text, each with the styles the view gives it (inline marks, quotations,
@@ -157,4 +157,19 @@ export function runsText(runs: readonly Run[]): string {
   let text = '';
   for (const run of runs) text += run.text;
   return text;
+}
+
+/** metaLines returns the meta line's parts joined by " · ", broken between parts, never after a dangling " · ". */
+export function metaLines(parts: readonly string[], width: number | null): string[] {
+  if (width === null) return [parts.join(' · ')];
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.at(-1);
+    if (last !== undefined && displayWidth(`${last} · ${part}`) <= width) {
+      lines[lines.length - 1] = `${last} · ${part}`;
+      continue;
+    }
+    for (const line of wrapRuns([{ text: part, styles: [] }], width)) lines.push(runsText(line));
+  }
+  return lines;
 }

@@ -1,5 +1,5 @@
 import type { ArticleMeta, Block, BlockKind, ListView, QuoteEntry, View } from '../types.js';
-import { cleanText, linkNumbers, paragraphRuns, type Run, runsText, wrapRuns } from './layout.js';
+import { cleanText, linkNumbers, metaLines, paragraphRuns, type Run, runsText, wrapRuns } from './layout.js';
 import { metaParts } from './parts.js';
 
 /** Options for renderPlain: wrap to `width` columns, or not at all when null. */
@@ -37,7 +37,7 @@ export function* renderPlainChunks(view: View, options: PlainOptions): Generator
       const numbers = linkNumbers(view.blocks);
       for (let index = 0; index < view.paragraphs.length; index++) {
         const block = view.blocks?.[index];
-        yield `\n\n${blockText(view.paragraphs[index] ?? '', block, numbers, options.width)}`;
+        yield `${blockSeparator(view.blocks, index)}${blockText(view.paragraphs[index] ?? '', block, numbers, options.width)}`;
       }
       if (view.article.contact) yield `\n\n${fold(view.article.contact, options.width)}`;
       if (numbers.size > 0) {
@@ -61,9 +61,14 @@ export function* renderPlainChunks(view: View, options: PlainOptions): Generator
   yield '\n';
 }
 
+/** blockSeparator returns what goes before block `index`: a line break between items of one list, else a blank line. */
+export function blockSeparator(blocks: readonly Block[] | undefined, index: number): string {
+  return blocks?.[index]?.kind === 'item' && blocks[index - 1]?.kind === 'item' ? '\n' : '\n\n';
+}
+
 function header(article: ArticleMeta, width: number | null): string {
   const lines = article.title ? [fold(article.title, width)] : [];
-  lines.push(fold(metaParts(article).join(' · '), width));
+  for (const line of metaLines(metaParts(article).map(cleanText), width)) lines.push(line);
   return lines.join('\n');
 }
 

@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { ArticleMeta, Block, BlockKind, ListView, QuoteEntry, View } from '../types.js';
 import { displayWidth } from '../width.js';
-import { cleanText, linkNumbers, paragraphRuns, type Run, type RunStyle, wrapRuns } from './layout.js';
+import { cleanText, linkNumbers, metaLines, paragraphRuns, type Run, type RunStyle, wrapRuns } from './layout.js';
 import { metaParts } from './parts.js';
-import { listDetails } from './plain.js';
+import { blockSeparator, listDetails } from './plain.js';
 
 /** Options for renderStyled: the Chalk to colour with (its level decides colour) and the width in columns. */
 export interface StyledOptions {
@@ -89,7 +89,7 @@ export function* renderStyledChunks(view: View, options: StyledOptions): Generat
           quotations: view.quotations?.[index],
           references: hyperlinks ? undefined : numbers,
         });
-        yield `\n\n${blockText(runs, view.blocks?.[index], theme, width, hyperlinks)}`;
+        yield `${blockSeparator(view.blocks, index)}${blockText(runs, view.blocks?.[index], theme, width, hyperlinks)}`;
       }
       if (view.article.contact) yield `\n\n${contactText(view.article.contact, theme, width, hyperlinks)}`;
       if (numbers.size > 0 && !hyperlinks) {
@@ -121,20 +121,6 @@ function header(article: ArticleMeta, theme: Theme, width: number): string {
   }
   for (const line of metaLines(metaParts(article).map(cleanText), width)) lines.push(theme.dim(line));
   return lines.join('\n');
-}
-
-// The meta line breaks between its parts, never after a dangling " · ".
-function metaLines(parts: readonly string[], width: number): string[] {
-  const lines: string[] = [];
-  for (const part of parts) {
-    const last = lines.at(-1);
-    if (last !== undefined && displayWidth(`${last} · ${part}`) <= width) {
-      lines[lines.length - 1] = `${last} · ${part}`;
-      continue;
-    }
-    for (const line of wrapRuns([{ text: part, styles: [] }], width)) lines.push(plainText(line));
-  }
-  return lines;
 }
 
 function plainText(runs: readonly Run[]): string {
