@@ -1,8 +1,8 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { NewsReadError } from './errors.js';
-import { formatHelpSections, GROUPS } from './help.js';
 import { decodeDocument } from './decode.js';
+import { NewsReadError } from './errors.js';
+import { formatHelpSections, GROUPS, helpLayout } from './help.js';
 import { parseArticle } from './parse.js';
 import { renderJson } from './render/json.js';
 import { renderPlainChunks } from './render/plain.js';
@@ -90,7 +90,7 @@ export function createProgram(): Command {
     .option('--plain', 'plain text: no colour, no Markdown (the default when output is not a terminal)')
     .option(
       '-w, --width <n>',
-      'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)',
+      'wrap lines at N columns (default: the terminal width, at most 100 for styled text; plain text into a pipe is not wrapped)',
       positiveInteger('--width', 1000, MIN_WIDTH),
     )
     .addOption(new Option('--color <when>', 'use colour').choices(['auto', 'always', 'never']).default('auto'))
@@ -124,12 +124,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'completion') return printCompletion(argv.slice(1), io);
   // Help and version text is written once, like any output, so a closed pipe is a normal end.
   let helpText = '';
-  const program = createProgram().configureOutput({
-    writeOut: (text) => void (helpText += text),
-    writeErr: (text) => void io.stderr.write(text),
-    // Commander puts its "did you mean" suggestion on a second line; keep errors to one.
-    outputError: (text, write) => write(`news-read: ${oneLine(text.replace(/^error: /, ''))}\n`),
-  });
+  const program = createProgram()
+    .configureHelp(helpLayout(io.stdout.isTTY ? io.stdout.columns : undefined))
+    .configureOutput({
+      writeOut: (text) => void (helpText += text),
+      writeErr: (text) => void io.stderr.write(text),
+      // Commander puts its "did you mean" suggestion on a second line; keep errors to one.
+      outputError: (text, write) => write(`news-read: ${oneLine(text.replace(/^error: /, ''))}\n`),
+    });
   try {
     program.parse(argv as string[], { from: 'user' });
   } catch (error) {
@@ -237,7 +239,11 @@ async function render(view: View, flags: Flags, io: Io): Promise<Output> {
     width,
     hyperlinks: hyperlinksSupported(io),
     // NO_COLOR asks for no colour, not for no bold or italic; --color never and FORCE_COLOR=0 ask for neither.
-    emphasis: level === 0 && Boolean(io.env.NO_COLOR) && flags.color !== 'never' && !/^(?:0|false)$/.test(io.env.FORCE_COLOR ?? ''),
+    emphasis:
+      level === 0 &&
+      Boolean(io.env.NO_COLOR) &&
+      flags.color !== 'never' &&
+      !/^(?:0|false)$/.test(io.env.FORCE_COLOR ?? ''),
   });
 }
 

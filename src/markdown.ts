@@ -51,7 +51,8 @@ export function markdownBlocks(lines: readonly string[]): MarkdownBlock[] {
   const blocks: MarkdownBlock[] = [];
   let pending: { kind: 'item' | 'quote' | 'text'; lines: string[] } | null = null;
   const flush = () => {
-    if (pending) blocks.push(pending.kind === 'quote' ? quoteBlock(pending.lines) : textBlock(pending.lines, pending.kind));
+    if (pending)
+      blocks.push(pending.kind === 'quote' ? quoteBlock(pending.lines) : textBlock(pending.lines, pending.kind));
     pending = null;
   };
   for (const raw of lines) {
@@ -61,7 +62,10 @@ export function markdownBlocks(lines: readonly string[]): MarkdownBlock[] {
       flush();
       const match = HEADING.exec(line);
       const inline = parseInline(match?.[2] ?? line);
-      blocks.push({ text: inline.text, block: withInline({ kind: 'heading', links: [], level: match?.[1]?.length ?? 2 }, inline) });
+      blocks.push({
+        text: inline.text,
+        block: withInline({ kind: 'heading', links: [], level: match?.[1]?.length ?? 2 }, inline),
+      });
     } else if (kind === 'item') {
       flush();
       pending = { kind: 'item', lines: [line.replace(ITEM, '')] };

@@ -170,7 +170,13 @@ export async function readSource(ref: SourceRef, io: SourceIo, options: number |
     case 'url': {
       const { fetchPage, displayUrl } = await import('./fetch.js');
       const page = await fetchPage(ref.url, { maxBytes, timeoutSeconds });
-      return { bytes: page.bytes, name: displayUrl(page.url), mediaType: page.mediaType, charset: page.charset, url: page.url };
+      return {
+        bytes: page.bytes,
+        name: displayUrl(page.url),
+        mediaType: page.mediaType,
+        charset: page.charset,
+        url: page.url,
+      };
     }
     case 'bundled':
       break;

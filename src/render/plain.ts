@@ -90,7 +90,11 @@ function blockText(
   const kind = block?.kind ?? 'paragraph';
   const first = FIRST_PREFIX[kind];
   const textWidth = width === null ? null : Math.max(MIN_TEXT_WIDTH, width - first.length);
-  const body = lines(wrapRuns(paragraphRuns(paragraph, { block, references: numbers }), textWidth), first, NEXT_PREFIX[kind]);
+  const body = lines(
+    wrapRuns(paragraphRuns(paragraph, { block, references: numbers }), textWidth),
+    first,
+    NEXT_PREFIX[kind],
+  );
   if (kind !== 'quote' || !block?.attribution) return body;
   return `${body}\n${lines(wrapRuns([{ text: `— ${cleanText(block.attribution)}`, styles: [] }], textWidth), first)}`;
 }
