@@ -127,7 +127,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = createProgram()
     .configureHelp(helpLayout(io.stdout.isTTY ? io.stdout.columns : undefined))
     .configureOutput({
-      writeOut: (text) => void (helpText += text),
+      writeOut: (text) => {
+        helpText += text;
+      },
       writeErr: (text) => void io.stderr.write(text),
       // Commander puts its "did you mean" suggestion on a second line; keep errors to one.
       outputError: (text, write) => write(`news-read: ${oneLine(text.replace(/^error: /, ''))}\n`),

@@ -90,7 +90,7 @@ function parseContentType(header: string | null): [string | null, string | null]
   let charset: string | null = null;
   for (const parameter of parameters) {
     const match = /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(parameter);
-    if (match) charset = match[1]!;
+    if (match?.[1]) charset = match[1];
   }
   return [type.trim().toLowerCase() || null, charset];
 }

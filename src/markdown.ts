@@ -20,6 +20,8 @@ const QUOTE = /^>\s?/;
 const ATTRIBUTION = /^(?:—|–|--|-|~)\s*(\S.*)$/;
 const LINK = /\[([^\][]*)\]\(\s*<?([^()\s<>]*)>?(?:\s+"[^"]*")?\s*\)/y;
 const IMAGE_START = '!';
+// The characters inline Markdown starts with.
+const SPECIAL = /[\\[!*_`]/;
 const LINK_PROTOCOL = /^(?:https?:\/\/|mailto:)/i;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 // Delimiters in the order they are tried at one position: the longer first.
@@ -121,10 +123,22 @@ export interface InlineText {
 export function parseInline(source: string): InlineText {
   const marks: Mark[] = [];
   const links: Link[] = [];
+  // Most lines hold no Markdown at all: one scan, and the line is its own text.
+  if (!SPECIAL.test(source)) return { text: source, marks, links };
   const unclosed = new Set<string>();
   let text = '';
   let at = 0;
+  // Text is appended a stretch at a time (up to the next special character): a string
+  // built a character at a time costs more in garbage collection than the parse itself.
+  const special = new RegExp(SPECIAL.source, 'g');
   while (at < source.length) {
+    special.lastIndex = at;
+    const next = special.exec(source)?.index ?? source.length;
+    if (next > at) {
+      text += source.slice(at, next);
+      at = next;
+      continue;
+    }
     const character = source[at] ?? '';
     if (character === '\\' && ASCII_PUNCTUATION.test(source[at + 1] ?? '')) {
       text += source[at + 1];
@@ -136,7 +150,7 @@ export function parseInline(source: string): InlineText {
       LINK.lastIndex = at + (image ? 1 : 0);
       const link = LINK.exec(source);
       if (link) {
-        const label = unescape(link[1] ?? '');
+        const label = unescapeMarkdown(link[1] ?? '');
         const href = link[2] ?? '';
         // Images have no place in a terminal; their alt text is kept only as plain text.
         if (!image && label !== '' && LINK_PROTOCOL.test(href) && /^[\x21-\x7e]+$/.test(href)) {
@@ -149,7 +163,7 @@ export function parseInline(source: string): InlineText {
     }
     const span = delimitedSpan(source, at, unclosed);
     if (span) {
-      const inner = span.kind === 'code' ? span.inner : unescape(span.inner);
+      const inner = span.kind === 'code' ? span.inner : unescapeMarkdown(span.inner);
       marks.push({ kind: span.kind, start: text.length, end: text.length + inner.length });
       text += inner;
       at = span.next;
@@ -201,6 +215,6 @@ function closingDelimiter(source: string, from: number, marker: string): number 
   return -1;
 }
 
-function unescape(text: string): string {
+function unescapeMarkdown(text: string): string {
   return text.includes('\\') ? text.replace(/\\([!-/:-@[-`{-~])/g, '$1') : text;
 }

@@ -61,7 +61,7 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
     markdown = true;
     lines = trimBlankLines(lines.slice(1));
   } else if (startsWithHeadline(lines)) {
-    metadata.title = lines[0]!.trim();
+    metadata.title = (lines[0] ?? '').trim();
     lines = trimBlankLines(lines.slice(1));
   }
 
@@ -73,7 +73,7 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
     throw new NewsReadError('NO_PARAGRAPHS', 'the article has no paragraphs to show');
   }
 
-  const { dateline, length: datelineLength } = findDateline(paragraphs[0]!.text);
+  const { dateline, length: datelineLength } = findDateline(paragraphs[0]?.text ?? '');
   metadata.dateline = dateline;
 
   Object.assign(metadata, frontMatter);
@@ -120,7 +120,7 @@ function structureOf(paragraphs: readonly Paragraph[]): Block[] | undefined {
 export function findDateline(paragraph: string): { dateline: string | null; length: number } {
   const match = DATELINE.exec(paragraph);
   if (!match || paragraph.length <= match[0].length) return { dateline: null, length: 0 };
-  return { dateline: match[1]!, length: match[0].length };
+  return { dateline: match[1] ?? null, length: match[0].length };
 }
 
 /**
@@ -183,7 +183,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isWordCharacter(code: number, text: string, at: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at) ?? code));
 }
 
 const FRONT_MATTER_KEYS: Record<string, keyof Metadata> = {
@@ -207,11 +207,11 @@ function splitFrontMatter(text: string): { metadata: Partial<Metadata>; body: st
   const match = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { metadata: {}, body: text };
   const metadata: Partial<Metadata> = {};
-  for (const line of match[1]!.split('\n')) {
+  for (const line of (match[1] ?? '').split('\n')) {
     const pair = /^([A-Za-z_-]+)\s*:\s*(.*)$/.exec(line.trim());
     if (!pair) continue;
-    const key = FRONT_MATTER_KEYS[pair[1]!.toLowerCase()];
-    let value = pair[2]!.trim();
+    const key = FRONT_MATTER_KEYS[(pair[1] ?? '').toLowerCase()];
+    let value = (pair[2] ?? '').trim();
     if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
     if (key && value !== '' && value !== '~' && value !== 'null') metadata[key] = value;
   }
@@ -221,8 +221,8 @@ function splitFrontMatter(text: string): { metadata: Partial<Metadata>; body: st
 function trimBlankLines(lines: string[]): string[] {
   let start = 0;
   let end = lines.length;
-  while (start < end && lines[start]!.trim() === '') start++;
-  while (end > start && lines[end - 1]!.trim() === '') end--;
+  while (start < end && (lines[start] ?? '').trim() === '') start++;
+  while (end > start && (lines[end - 1] ?? '').trim() === '') end--;
   return lines.slice(start, end);
 }
 
@@ -233,7 +233,7 @@ function wordCount(line: string): number {
 // A headline is a short first line with no closing punctuation, set apart by a blank line.
 function startsWithHeadline(lines: string[]): boolean {
   const first = lines[0]?.trim() ?? '';
-  if (first === '' || lines.length < 3 || lines[1]!.trim() !== '') return false;
+  if (first === '' || lines.length < 3 || (lines[1] ?? '').trim() !== '') return false;
   if (/^by\s/i.test(first) || EMAIL.test(first)) return false;
   return wordCount(first) <= 25 && !/[.,;:]["'”’]?$/.test(first);
 }
@@ -260,7 +260,7 @@ function takeHeaderLines(lines: string[], metadata: Metadata): string[] {
 
   const by = /^by\s+(.+?)(?:,\s*(.+))?$/i.exec(next());
   if (by && looksLikeHeaderLine(next(), 12) && hasBodyAfter()) {
-    metadata.byline = by[1]!;
+    metadata.byline = by[1] ?? null;
     if (by[2]) metadata.role = by[2];
     rest = rest.slice(1);
   } else if (looksLikeName(next()) && hasBodyAfter() && looksLikeHeaderLine(rest[1] ?? '', 8)) {
@@ -293,23 +293,29 @@ function takeContactLine(lines: string[], metadata: Metadata): string[] {
   const last = lines.at(-1)?.trim() ?? '';
   const email = EMAIL.exec(last);
   if (!email || lines.length < 2) return lines;
-  metadata.contact = email[1]!;
+  metadata.contact = email[1] ?? null;
   return trimBlankLines(lines.slice(0, -1));
 }
 
 // "jwood@thenational.ae" → "The National"; "bbc.co.uk" → "BBC".
 function sourceFromContact(contact: string | null): string | null {
   if (!contact) return null;
-  const labels = contact.split('@')[1]!.toLowerCase().split('.');
+  const labels = (contact.split('@')[1] ?? '').toLowerCase().split('.');
   const generic = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'news', 'mail']);
-  while (labels.length > 1 && (generic.has(labels.at(-1)!) || labels.at(-1)!.length <= 3)) labels.pop();
+  for (
+    let last = labels.at(-1) ?? '';
+    labels.length > 1 && (generic.has(last) || last.length <= 3);
+    last = labels.at(-1) ?? ''
+  ) {
+    labels.pop();
+  }
   const name = labels.at(-1);
   if (!name || ['gmail', 'yahoo', 'hotmail', 'outlook', 'icloud', 'proton', 'protonmail'].includes(name)) {
     return null;
   }
   if (name.length <= 4) return name.toUpperCase();
   const parts = name.startsWith('the') && name.length > 5 ? ['the', name.slice(3)] : [name];
-  return parts.map((part) => part[0]!.toUpperCase() + part.slice(1)).join(' ');
+  return parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
 }
 
 // Blank-line separated blocks are paragraphs with their lines joined. Text with no

@@ -1,7 +1,8 @@
 // Display width and wrapping by terminal columns: wide CJK and emoji take two
 // columns, combining marks none, and a grapheme cluster is never split.
 
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b-\u200f\ufe00-\ufe0f]$/u;
+// Alternatives, not one class: a class holding combining marks reads to linters as a character plus its mark.
+const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cf}|[\u200b-\u200f]|[\ufe00-\ufe0f])$/u;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 
 /** codePointWidth returns the columns one code point takes: 0, 1 or 2. */
@@ -42,7 +43,7 @@ export function displayWidth(text: string): number {
   let joinNext = false;
   let started = false;
   for (const character of text) {
-    const codePoint = character.codePointAt(0)!;
+    const codePoint = character.codePointAt(0) ?? 0;
     // A skin tone, or anything after a zero-width joiner, is drawn inside the emoji before it, as clusters() groups them.
     const attaches = started && (joinNext || (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff));
     if (!attaches) width += codePointWidth(codePoint);
@@ -58,7 +59,7 @@ function clusters(word: string): string[] {
   const result: string[] = [];
   let joinNext = false;
   for (const character of word) {
-    const codePoint = character.codePointAt(0)!;
+    const codePoint = character.codePointAt(0) ?? 0;
     // Below U+0300 only the soft hyphen (Cf) attaches: skip the regular expression for plain text.
     const attaches =
       joinNext ||
@@ -75,7 +76,8 @@ function clusters(word: string): string[] {
 function isOpenFlag(cluster: string | undefined): boolean {
   if (!cluster) return false;
   const points = [...cluster];
-  return points.length === 1 && points[0]!.codePointAt(0)! >= 0x1f1e6 && points[0]!.codePointAt(0)! <= 0x1f1ff;
+  const codePoint = points.length === 1 ? (points[0]?.codePointAt(0) ?? 0) : 0;
+  return codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff;
 }
 
 const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
@@ -106,9 +108,15 @@ export function wrapRanges(text: string, width: number): LineRange[] {
     while (at < text.length && isBreakingSpace(text.charCodeAt(at))) at++;
     if (at >= text.length) break;
     const wordStart = at;
-    while (at < text.length && !isBreakingSpace(text.charCodeAt(at))) at++;
+    // ASCII fast path: a word of printable ASCII is as wide as it is long, with no slice or regex.
+    let ascii = true;
+    for (; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (isBreakingSpace(code)) break;
+      if (code < 0x20 || code > 0x7e) ascii = false;
+    }
     const word = text.slice(wordStart, at);
-    const wordWidth = displayWidth(word);
+    const wordWidth = ascii ? at - wordStart : displayWidth(word);
     const gap = wordStart - gapStart;
     if (line && lineWidth + gap + wordWidth <= width) {
       line.end = at;

@@ -28,8 +28,12 @@ export interface RunSource {
 
 /** cleanText returns text safe to write to a terminal on one line: no escape sequences or controls, no line breaks. */
 export function cleanText(text: string): string {
-  return stripControls(text).replace(/[\t\n\r]/g, ' ');
+  // One scan for the common case: no control character at all (tab and line breaks included).
+  if (!ANY_CONTROL.test(text)) return text;
+  return stripControls(text.replace(/[\t\n\r]/g, ' '));
 }
+
+const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /** linkNumbers returns each distinct link target of the blocks and its number, from 1, in reading order. */
 export function linkNumbers(blocks: readonly Block[] | undefined): Map<string, number> {
@@ -74,6 +78,8 @@ function inOrder(ranges: readonly Range[]): Range[] {
  * order and does not overlap itself, so a cursor per kind finds what covers a piece.
  */
 export function paragraphRuns(paragraph: string, source: RunSource = {}): Run[] {
+  const { block, quotations } = source;
+  if (!block?.marks?.length && !block?.links.length) return quotationRuns(paragraph, quotations ?? []);
   const links = placedLinks(paragraph, source.block?.links ?? []);
   const kinds = [
     inOrder((source.block?.marks ?? []).map((mark) => ({ start: mark.start, end: mark.end, style: mark.kind }))),
@@ -113,6 +119,20 @@ export function paragraphRuns(paragraph: string, source: RunSource = {}): Run[] 
     const number = closedLink === null ? undefined : source.references?.get(closedLink);
     if (number !== undefined) runs.push({ text: `[${number}]`, styles: ['reference'] });
   }
+  return runs;
+}
+
+// The common case, a paragraph with quotations only, in one pass without the general bookkeeping.
+function quotationRuns(paragraph: string, quotations: readonly QuotationSpan[]): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  for (const span of quotations) {
+    if (span.start < at || span.end <= span.start || span.end > paragraph.length) continue;
+    if (span.start > at) runs.push({ text: cleanText(paragraph.slice(at, span.start)), styles: [] });
+    runs.push({ text: cleanText(paragraph.slice(span.start, span.end)), styles: ['quotation'] });
+    at = span.end;
+  }
+  if (at < paragraph.length || runs.length === 0) runs.push({ text: cleanText(paragraph.slice(at)), styles: [] });
   return runs;
 }
 
