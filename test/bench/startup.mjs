@@ -49,7 +49,7 @@ const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f',
 const hook = join(temporary, 'usage-hook.cjs');
 writeFileSync(
   hook,
-  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nmeasured:${u.maxRSS}:${u.userCPUTime / 1e6}:${u.systemCPUTime / 1e6}\\n`); });\n",
+  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, '\\nmeasured:' + u.maxRSS + ':' + u.userCPUTime / 1e6 + ':' + u.systemCPUTime / 1e6 + '\\n'); });\n",
 );
 const environment = { ...process.env };
 delete environment.NO_COLOR;
