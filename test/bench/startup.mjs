@@ -43,6 +43,8 @@ const largeViews = [
   { label: 'quotes', flags: ['--quotes', '--plain'], goal: '' },
 ];
 
+// CPU time (user + system; GNU time's has 10 ms resolution) is reported beside wall time:
+// on a machine shared with other work it moves less than wall time does.
 // Peak RSS comes from GNU time when it is installed, else from a preloaded hook
 // that reports process.resourceUsage() on exit.
 const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
@@ -79,7 +81,7 @@ function runOnce(args, { expectOutput = true, timeout } = {}) {
       .slice(0, 80);
     return { failure: `exit ${result.status}: ${message}` };
   }
-  return { seconds, memory: (Number(measured[1]) * 1024) / MiB };
+  return { seconds, cpu: Number(measured[2]) + Number(measured[3]), memory: (Number(measured[1]) * 1024) / MiB };
 }
 
 function median(values) {
@@ -103,16 +105,22 @@ for (let round = 0; round < warmups + runs; round++) {
   }
 }
 const floor = median(samples[0].map((sample) => sample.seconds));
+const cpuFloor = median(samples[0].map((sample) => sample.cpu));
+const above = (value, base) => `${value >= base ? '+' : ''}${milliseconds(value - base)}`;
 console.log(
   table(
-    ['command', 'median', 'vs node -e 0', 'above node -e 0', 'peak RSS', 'goal'],
+    ['command', 'median', 'vs node -e 0', 'above node -e 0', 'CPU (vs node, above)', 'peak RSS', 'goal'],
     startupCases.map((testCase, index) => {
       const time = median(samples[index].map((sample) => sample.seconds));
+      const cpu = median(samples[index].map((sample) => sample.cpu));
       return [
         index === 0 ? testCase.label : `news-read ${testCase.label}`,
         milliseconds(time),
         `${(time / floor).toFixed(2)}×`,
-        index === 0 ? '' : `${time >= floor ? '+' : ''}${milliseconds(time - floor)}`,
+        index === 0 ? '' : above(time, floor),
+        index === 0
+          ? milliseconds(cpu)
+          : `${milliseconds(cpu)} (${(cpu / cpuFloor).toFixed(2)}×, ${above(cpu, cpuFloor)})`,
         `${median(samples[index].map((sample) => sample.memory)).toFixed(1)} MiB`,
         testCase.goal ?? '',
       ];
@@ -139,10 +147,11 @@ if (includeLarge) {
       const goal = size.bytes === 5 * MiB ? [view.goal, '≤ 150 MiB'].filter(Boolean).join(', ') : 'completes';
       rows.push(
         failure
-          ? [`${size.label}: ${view.label}`, failure.failure, '', goal]
+          ? [`${size.label}: ${view.label}`, failure.failure, '', '', goal]
           : [
               `${size.label}: ${view.label}`,
               `${median(results.map((result) => result.seconds)).toFixed(2)} s`,
+              `${median(results.map((result) => result.cpu)).toFixed(2)} s`,
               `${median(results.map((result) => result.memory)).toFixed(0)} MiB`,
               goal,
             ],
@@ -151,7 +160,7 @@ if (includeLarge) {
     }
   }
   process.stderr.write('\n');
-  console.log(`\n${table(['article: view', 'wall time', 'peak RSS', 'goal'], rows)}`);
+  console.log(`\n${table(['article: view', 'wall time', 'CPU', 'peak RSS', 'goal'], rows)}`);
   console.log(
     `\nLarge articles: 5 MB the median of ${largeRuns} runs, 50 MB one run; --max-bytes lifted; load average ${load()} at the end.`,
   );
