@@ -183,6 +183,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isWordCharacter(code: number, text: string, at: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  // General Punctuation (curly quotes, dashes, ellipsis): the commonest non-ASCII in news text, never a letter.
+  if (code >= 0x2000 && code <= 0x206f) return false;
   return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at) ?? code));
 }
 
