@@ -44,7 +44,12 @@ export function detectKind(input: DetectInput): DocumentKind {
     if (HTML_TYPES.has(input.mediaType)) return 'html';
     return MARKDOWN_TYPES.has(input.mediaType) ? 'markdown' : 'text';
   }
-  return HTML_START.test(sniffHead(input.bytes)) ? 'html' : 'text';
+  return startsLikeHtml(sniffHead(input.bytes)) ? 'html' : 'text';
+}
+
+/** startsLikeHtml returns whether text starts as a web page does (the detect step's sniff). */
+export function startsLikeHtml(text: string): boolean {
+  return HTML_START.test(text.slice(0, SNIFF_BYTES));
 }
 
 // The first bytes as Latin-1 (every byte one character), less a UTF-8 BOM; UTF-16 reads as NULs and never matches.

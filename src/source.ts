@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
-import { decodeText as decodeTextBytes } from './decode.js';
+import { decodeText as decodeTextBytes, startsLikeHtml } from './decode.js';
 import { NewsReadError } from './errors.js';
 
 /** Where an article comes from, decided from the command-line argument alone. */
@@ -205,13 +205,11 @@ function mediaTypeOf(path: string): string | null {
 }
 
 const HTML_EXTENSION = /\.(?:html?|xhtml)$/i;
-// A doctype, <html>, <head>, <body> or <meta> first, after any comments: how a page starts but an article never does.
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)[\s>]/i;
 
 /** isHtmlSource returns whether decoded input is an HTML page, by its file extension or, failing that, how it starts. */
 export function isHtmlSource(ref: LocalSourceRef, text: string): boolean {
   if (ref.kind === 'file' && HTML_EXTENSION.test(ref.path)) return true;
-  return ref.kind !== 'bundled' && HTML_START.test(text.replace(/^\uFEFF/, '').slice(0, 4096));
+  return ref.kind !== 'bundled' && startsLikeHtml(text.replace(/^\uFEFF/, ''));
 }
 
 function readFileLimited(path: string | URL, name: string, maxBytes: number): Uint8Array {
