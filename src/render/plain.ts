@@ -87,6 +87,8 @@ function blockText(
   numbers: ReadonlyMap<string, number>,
   width: number | null,
 ): string {
+  // The common case, an unwrapped paragraph with no structure, is its clean text.
+  if (!block && width === null) return cleanText(paragraph);
   const kind = block?.kind ?? 'paragraph';
   const first = FIRST_PREFIX[kind];
   const textWidth = width === null ? null : Math.max(MIN_TEXT_WIDTH, width - first.length);
