@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { Chalk } from 'chalk';
 import { describe, expect, test } from 'vitest';
@@ -188,6 +192,34 @@ describe('one source stage', () => {
 });
 
 describe('--list', () => {
+  // A copy of the built package with one more bundled article, whose headline would drive the terminal.
+  test('the built command lists a hostile bundled article without writing its escape codes or bidi override', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'news-read-list-'));
+    try {
+      for (const part of ['bin', 'articles', 'package.json']) cpSync(part, join(directory, part), { recursive: true });
+      mkdirSync(join(directory, 'dist'));
+      for (const file of readdirSync('dist').filter((name) => name.includes('.bundle.cjs'))) {
+        cpSync(join('dist', file), join(directory, 'dist', file));
+      }
+      writeFileSync(
+        join(directory, 'articles', 'zz-hostile.txt'),
+        'Headline \x1b[2J\x1b]0;owned\x07with \u202Etricks\n\nA body line.\n',
+      );
+      for (const flags of [['--plain'], ['--color', 'always']]) {
+        const result = spawnSync(process.execPath, [join(directory, 'bin/news-read.js'), '--list', ...flags], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', TERM: 'xterm' },
+        });
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('zz-hostile');
+        expect(result.stdout.replace(SGR, '')).not.toMatch(/[\x1b\u202e\x07]/);
+        expect(result.stdout.replace(SGR, '')).toContain('Headline with tricks');
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   test('renders each headline sanitised: no escape sequence or bidi override reaches the terminal', () => {
     const hostile = parseArticle('Headline \x1b[2J\x1b]0;owned\x07with \u202Etricks\n\nA body line.\n', {
       slug: 'hostile',
