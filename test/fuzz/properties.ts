@@ -369,7 +369,7 @@ export function checkOutputs({ article, outputs, views }: Rendered): void {
     const bad = FORBIDDEN.exec(visible);
     if (bad)
       throw new Error(
-        `${key}: U+${bad[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${bad.index} in ${JSON.stringify(visible.slice(Math.max(0, bad.index - 20), bad.index + 20))}`,
+        `${key}: U+${(bad[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0')} at ${bad.index} in ${JSON.stringify(visible.slice(Math.max(0, bad.index - 20), bad.index + 20))}`,
       );
   }
   if (!article) return;
