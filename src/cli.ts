@@ -176,13 +176,13 @@ async function run(argument: string | undefined, flags: Flags, io: Io): Promise<
     io.stderr.write('news-read: reading an article from the terminal; end it with Ctrl-D (or give a file path)\n');
   }
   const article = await loadArticle(ref, flags, io);
-  const styled = isStyled(flags, io);
   const view: View = flags.summary
     ? summaryView(article, flags.sentences)
     : flags.quotes
       ? // Attribution is the largest module; only the quotes view loads it.
         (await import('./views/quotes.js')).quotesView(article, flags.speaker)
-      : fullView(article, { quotations: styled && !flags.json });
+      : // Only styled output shows quotations; finding them is a pass over every paragraph.
+        fullView(article, { quotations: isStyled(flags, io) });
   return render(view, flags, io);
 }
 
@@ -196,7 +196,7 @@ async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Articl
   if (document.kind === 'html') {
     const page = (await import('./html.js')).parseHtml(document.text, { url: source.url, name: source.name });
     article = page.article;
-    warnings.push(...page.warnings.slice(0, MAX_WARNINGS));
+    for (const warning of page.warnings) warnings.push(warning);
   } else {
     article = parseArticle(document.text, {
       slug: ref.kind === 'bundled' ? ref.slug : null,
@@ -206,9 +206,6 @@ async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Articl
   for (const warning of warnings) io.stderr.write(`news-read: warning: ${oneLine(warning)}\n`);
   return article;
 }
-
-// A page yields a handful of warnings at most; the cap keeps a hostile one from flooding stderr.
-const MAX_WARNINGS = 20;
 
 function isStyled(flags: Flags, io: Io): boolean {
   if (flags.plain || flags.json) return false;
