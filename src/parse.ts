@@ -24,6 +24,13 @@ const EMAIL = /^(?:e-?mail:\s*)?<?([\w.+-]+@([\w-]+(?:\.[\w-]+)+))>?$/i;
 // "BEIRUT // ", "LONDON — ", "NEW YORK, Oct 14 (Reuters) - ": a capitalised place, then a separator.
 const DATELINE =
   /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*){0,3})(?:,[^\n/—–]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/\/|—|–|--|-)\s+/u;
+// The same with ASCII capitals. A \p{…} class costs milliseconds to compile on first use, and
+// most datelines are ASCII; the Unicode form runs only when the opening holds a non-ASCII letter.
+const ASCII_DATELINE =
+  /^((?:[A-Z][A-Z'’.-]*)(?: [A-Z][A-Z'’.-]*){0,3})(?:,[^\n/—–]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/\/|—|–|--|-)\s+/;
+// Latin-1 and Latin Extended letters, Greek and Cyrillic: what a non-ASCII place name starts or goes on with.
+const NON_ASCII_LETTER = /[\u00c0-\u024f\u0370-\u04ff]/;
+const DATELINE_REACH = 80;
 const TERMINAL = /[.!?…:]["'”’)\]]*$/;
 // Only the opening of an ATX heading: headingTitle trims the closing hashes, which a
 // lazy `(.+?)\s*#*$` would do in quadratic time on a long line of spaces or hashes.
@@ -118,7 +125,9 @@ function structureOf(paragraphs: readonly Paragraph[]): Block[] | undefined {
 
 /** findDateline returns the place of a "CITY // " or "CITY — " opening and the length of that prefix; null and 0 if there is none. */
 export function findDateline(paragraph: string): { dateline: string | null; length: number } {
-  const match = DATELINE.exec(paragraph);
+  const match =
+    ASCII_DATELINE.exec(paragraph) ??
+    (NON_ASCII_LETTER.test(paragraph.slice(0, DATELINE_REACH)) ? DATELINE.exec(paragraph) : null);
   if (!match || paragraph.length <= match[0].length) return { dateline: null, length: 0 };
   return { dateline: match[1] ?? null, length: match[0].length };
 }
@@ -245,7 +254,11 @@ function looksLikeName(line: string): boolean {
   const words = line.split(/\s+/);
   if (words.length < 2 || words.length > 5 || /\d/.test(line)) return false;
   return words.every(
-    (word) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|del|van|von|der|al|bin|el|la|le)$/.test(word),
+    (word) =>
+      // ASCII first: the Unicode classes compile slowly and most names need none.
+      /^[A-Z][A-Za-z'’.-]*$/.test(word) ||
+      (/[^\x00-\x7f’]/.test(word) && /^[\p{Lu}][\p{L}'’.-]*$/u.test(word)) ||
+      /^(?:de|da|del|van|von|der|al|bin|el|la|le)$/.test(word),
   );
 }
 
@@ -287,8 +300,11 @@ const DATE_LINE = new RegExp(
   'i',
 );
 
+// A date line starts with a digit or a day or month name; the long pattern runs only then.
+const DATE_START = /^\s*(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 function isDate(line: string): boolean {
-  return DATE_LINE.test(line.trim());
+  return DATE_START.test(line) && DATE_LINE.test(line.trim());
 }
 
 function takeContactLine(lines: string[], metadata: Metadata): string[] {
