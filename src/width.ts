@@ -115,8 +115,7 @@ export function wrapRanges(text: string, width: number): LineRange[] {
       if (isBreakingSpace(code)) break;
       if (code < 0x20 || code > 0x7e) ascii = false;
     }
-    const word = text.slice(wordStart, at);
-    const wordWidth = ascii ? at - wordStart : displayWidth(word);
+    const wordWidth = ascii ? at - wordStart : displayWidth(text.slice(wordStart, at));
     const gap = wordStart - gapStart;
     if (line && lineWidth + gap + wordWidth <= width) {
       line.end = at;
@@ -130,6 +129,7 @@ export function wrapRanges(text: string, width: number): LineRange[] {
       continue;
     }
     // Wider than a line: cut between clusters (by length for ASCII: a 2 MB word would be 2 million clusters).
+    const word = text.slice(wordStart, at);
     const pieces = PRINTABLE_ASCII.test(word) ? asciiPieces(word, width) : clusterPieces(word, width);
     let start = wordStart;
     for (const piece of pieces.slice(0, -1)) {

@@ -1,7 +1,16 @@
 import type { ChalkInstance } from 'chalk';
 import type { ArticleMeta, Block, BlockKind, ListView, QuoteEntry, View } from '../types.js';
 import { displayWidth } from '../width.js';
-import { cleanText, linkNumbers, metaLines, paragraphRuns, type Run, type RunStyle, wrapRuns } from './layout.js';
+import {
+  cleanText,
+  linkNumbers,
+  metaLines,
+  paragraphRuns,
+  type Run,
+  type RunStyle,
+  runsText,
+  wrapRuns,
+} from './layout.js';
 import { metaParts } from './parts.js';
 import { blockSeparator, listDetails } from './plain.js';
 
@@ -116,17 +125,11 @@ function header(article: ArticleMeta, theme: Theme, width: number): string {
   const lines: string[] = [];
   if (article.title) {
     for (const line of wrapRuns([{ text: cleanText(article.title), styles: [] }], width)) {
-      lines.push(theme.bold(plainText(line)));
+      lines.push(theme.bold(runsText(line)));
     }
   }
   for (const line of metaLines(metaParts(article).map(cleanText), width)) lines.push(theme.dim(line));
   return lines.join('\n');
-}
-
-function plainText(runs: readonly Run[]): string {
-  let text = '';
-  for (const run of runs) text += run.text;
-  return text;
 }
 
 function blockText(runs: Run[], block: Block | undefined, theme: Theme, width: number, hyperlinks: boolean): string {
