@@ -1,23 +1,25 @@
-import { fstatSync, readFileSync } from 'node:fs';
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { decodeDocument } from './decode.js';
 import { NewsReadError } from './errors.js';
-import { formatHelpSections, GROUPS } from './help.js';
-import { articleMeta, parseArticle } from './parse.js';
+import { formatHelpSections, GROUPS, helpLayout } from './help.js';
+import { parseArticle } from './parse.js';
 import { renderJson } from './render/json.js';
-import { renderPlain } from './render/plain.js';
+import { renderPlainChunks } from './render/plain.js';
 import { stripControls } from './sanitize.js';
 import type { SourceRef } from './source.js';
-import { DEFAULT_MAX_BYTES, isHtmlSource, listBundledSlugs, readSource, resolveSource } from './source.js';
+import { DEFAULT_MAX_BYTES, listBundledSlugs, readSource, resolveSource } from './source.js';
 import type { Article, View } from './types.js';
 import { fullView } from './views/full.js';
+import { listView } from './views/list.js';
 import { summaryView } from './views/summary.js';
 
 /** What main needs from the process; `process` itself fits. */
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: Record<string, string | undefined>;
 }
 
@@ -97,7 +99,7 @@ export function createProgram(): Command {
     .option('--no-header', 'leave out the headline and meta line: only the body, for pipes')
     .option(
       '-w, --width <n>',
-      'wrap lines at N columns (default: the terminal width up to 100; plain text is not wrapped)',
+      'wrap lines at N columns (default: the terminal width, at most 100 for styled text; plain text into a pipe is not wrapped)',
       positiveInteger(1000, MIN_WIDTH),
     )
     .addOption(new Option('--color <when>', 'use colour').choices(COLOR_CHOICES).default('auto'))
@@ -137,14 +139,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'help') return main(argv[1] === 'completion' ? ['completion', '--help'] : ['--help'], io);
   // Help and version text is written once, like any output, so a closed pipe is a normal end.
   let helpText = '';
-  const program = createProgram().configureOutput({
-    writeOut: (text) => {
-      helpText += text;
-    },
-    writeErr: (text) => void io.stderr.write(text),
-    // Written by the catch below, as one sentence of our own.
-    outputError: () => {},
-  });
+  const program = createProgram()
+    .configureHelp(helpLayout(io.stdout.isTTY ? io.stdout.columns : undefined))
+    .configureOutput({
+      writeOut: (text) => {
+        helpText += text;
+      },
+      writeErr: (text) => void io.stderr.write(text),
+      // Written by the catch below, as one sentence of our own.
+      outputError: () => {},
+    });
   try {
     program.parse(argv as string[], { from: 'user' });
   } catch (error) {
@@ -175,7 +179,7 @@ function normalizeFlags(program: Command): Flags {
 // Runs each ARTICLE in turn, like cat: an error is reported and the next one read.
 // Returns the outputs joined (a rule between articles; JSON Lines with --json) and
 // the worst exit code; a usage error stops the run.
-async function runAll(articles: readonly string[], flags: Flags, io: Io): Promise<{ text: string; status: number }> {
+async function runAll(articles: readonly string[], flags: Flags, io: Io): Promise<{ text: Output; status: number }> {
   if (flags.list || articles.length === 0) {
     const stdin = flags.list ? null : await defaultStandardInput(io, flags.maxBytes);
     return { text: await run(stdin ? '-' : undefined, flags, stdin ?? io), status: 0 };
@@ -185,7 +189,7 @@ async function runAll(articles: readonly string[], flags: Flags, io: Io): Promis
   let status = 0;
   for (const article of articles) {
     try {
-      const output = await run(article, flags, io);
+      const output = outputText(await run(article, flags, io));
       // JSON Lines: each object on one line, so `jq -c` and line tools read one article a line.
       outputs.push(flags.json ? `${JSON.stringify(JSON.parse(output))}\n` : output);
     } catch (error) {
@@ -267,7 +271,15 @@ export function usageMessage(error: CommanderError): string {
   return text;
 }
 
-async function run(argument: string | undefined, flags: Flags, io: Io): Promise<string> {
+/** Output as it is made: one string, or chunks written as they come (a long article a block at a time). */
+type Output = string | Iterable<string>;
+
+// The whole of an output as one string (several articles are joined, a pager takes one text).
+function outputText(output: Output): string {
+  return typeof output === 'string' ? output : Array.from(output).join('');
+}
+
+async function run(argument: string | undefined, flags: Flags, io: Io): Promise<Output> {
   if (flags.speaker !== undefined && !flags.quotes) throw new NewsReadError('USAGE', '--speaker goes with --quotes');
   if (flags.sentences !== undefined && !flags.summary)
     throw new NewsReadError('USAGE', '--sentences goes with --summary');
@@ -284,49 +296,70 @@ async function run(argument: string | undefined, flags: Flags, io: Io): Promise<
     : flags.quotes
       ? // Attribution is the largest module; only the quotes view loads it.
         (await import('./views/quotes.js')).quotesView(article, flags.speaker)
-      : fullView(article);
+      : // Only styled output shows quotations; finding them is a pass over every paragraph.
+        fullView(article, { quotations: isStyled(flags, io) });
   return render(view, flags, io);
 }
 
-// The HTML machinery is imported only for web pages: the text path's start-up is benchmarked.
+// source → decode → parse: every input kind goes the same way. The HTML machinery
+// is imported only for web pages: the text path's start-up is benchmarked.
 async function loadArticle(ref: SourceRef, flags: Flags, io: Io): Promise<Article> {
-  let loaded: { article: Article; warnings: string[] };
-  if (ref.kind === 'url') {
-    loaded = await (await import('./fetch.js')).readUrl(ref.url, {
-      timeoutSeconds: flags.timeout,
-      maxBytes: flags.maxBytes,
-    });
+  const source = await readSource(ref, io, { maxBytes: flags.maxBytes, timeoutSeconds: flags.timeout });
+  const document = decodeDocument(source);
+  const warnings = document.warnings;
+  let article: Article;
+  if (document.kind === 'html') {
+    const page = (await import('./html.js')).parseHtml(document.text, { url: source.url, name: source.name });
+    article = page.article;
+    for (const warning of page.warnings) warnings.push(warning);
   } else {
-    const { text, warnings, bytes } = await readSource(ref, io, flags.maxBytes);
-    loaded = isHtmlSource(ref, text)
-      ? (await import('./html.js')).readHtml(
-          bytes ?? Buffer.from(text),
-          ref.kind === 'file' ? ref.path : 'standard input',
-        )
-      : { article: parseArticle(text, { slug: ref.kind === 'bundled' ? ref.slug : null }), warnings };
+    article = parseArticle(document.text, {
+      slug: ref.kind === 'bundled' ? ref.slug : null,
+      markdown: document.kind === 'markdown',
+    });
   }
-  for (const warning of loaded.warnings) io.stderr.write(`news-read: warning: ${oneLine(warning)}\n`);
-  return loaded.article;
+  for (const warning of warnings) io.stderr.write(`news-read: warning: ${oneLine(warning)}\n`);
+  return article;
+}
+
+function isStyled(flags: Flags, io: Io): boolean {
+  if (flags.plain || flags.json) return false;
+  return io.stdout.isTTY === true || flags.color === 'always' || (flags.color === 'auto' && colorLevel(flags, io) > 0);
+}
+
+// The terminal's width: stdout's, else stderr's when only stderr is a terminal (--color always | less -R),
+// else COLUMNS; 0 when none is known.
+function terminalColumns(io: Io): number {
+  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
+  if (io.stderr.isTTY && io.stderr.columns) return io.stderr.columns;
+  return Math.floor(Number(io.env.COLUMNS)) || 0;
 }
 
 // Every environment question is decided here, once, and passed down as values.
-async function render(view: View, flags: Flags, io: Io): Promise<string> {
+async function render(view: View, flags: Flags, io: Io): Promise<Output> {
   if (flags.json) return renderJson(view);
-  const level = colorLevel(flags, io);
-  const styled =
-    !flags.plain && (io.stdout.isTTY === true || flags.color === 'always' || (flags.color === 'auto' && level > 0));
+  const columns = terminalColumns(io);
   const header = flags.header !== false;
-  if (!styled) return renderPlain(view, { width: flags.width ?? null, header });
-  // COLUMNS stands in when stdout reports no width (e.g. --color always into a pipe).
-  const columns = (io.stdout.isTTY && io.stdout.columns) || Math.floor(Number(io.env.COLUMNS)) || 0;
+  if (!isStyled(flags, io)) {
+    // Plain output is wrapped only on a terminal (or when asked): a pipe gets one paragraph a line.
+    const terminalWidth = io.stdout.isTTY && columns > 0 ? Math.max(MIN_WIDTH, columns) : null;
+    return renderPlainChunks(view, { width: flags.width ?? terminalWidth, header });
+  }
   const width =
     flags.width ?? (columns > 0 ? Math.max(MIN_WIDTH, Math.min(columns, MAX_STYLED_WIDTH)) : FALLBACK_WIDTH);
-  const [{ Chalk }, { renderStyled }] = await Promise.all([import('chalk'), import('./render/styled.js')]);
-  return renderStyled(view, {
+  const level = colorLevel(flags, io);
+  const [{ Chalk }, { renderStyledChunks }] = await Promise.all([import('chalk'), import('./render/styled.js')]);
+  return renderStyledChunks(view, {
     chalk: new Chalk({ level: level as 0 | 1 | 2 | 3 }),
     width,
     hyperlinks: hyperlinksSupported(io),
     header,
+    // NO_COLOR asks for no colour, not for no bold or italic; --color never and FORCE_COLOR=0 ask for neither.
+    emphasis:
+      level === 0 &&
+      Boolean(io.env.NO_COLOR) &&
+      flags.color !== 'never' &&
+      !/^(?:0|false)$/.test(io.env.FORCE_COLOR ?? ''),
   });
 }
 
@@ -362,20 +395,11 @@ function terminalLevel(io: Io): number {
   return 1;
 }
 
-async function listArticles(slugs: readonly string[], flags: Flags, io: Io): Promise<string> {
-  const rows = [];
-  for (const slug of slugs) {
-    const article = await loadArticle({ kind: 'bundled', slug }, flags, io);
-    rows.push({ ...articleMeta(article), default: rows.length === 0 });
-  }
-  if (flags.json) return `${JSON.stringify({ articles: rows }, null, 2)}\n`;
-  if (rows.length === 0) return 'No bundled articles.\n';
-  const slugWidth = Math.max(...rows.map((row) => row.slug!.length));
-  const lines = rows.map((row) => {
-    const details = [row.title ?? '(no headline)', row.byline, `${row.words} words`].filter(Boolean).join(' · ');
-    return `${row.slug!.padEnd(slugWidth)}  ${details}${row.default ? '  (default)' : ''}`;
-  });
-  return `${lines.join('\n')}\n`;
+// --list is a view like any other: read every bundled article, render the list.
+async function listArticles(slugs: readonly string[], flags: Flags, io: Io): Promise<Output> {
+  const articles: Article[] = [];
+  for (const slug of slugs) articles.push(await loadArticle({ kind: 'bundled', slug }, flags, io));
+  return render(listView(articles), flags, io);
 }
 
 // `news-read completion SHELL`. Only a first word of "completion" is the command,
@@ -406,15 +430,16 @@ async function printCompletion(args: readonly string[], io: Io): Promise<number>
 
 // --pager on a terminal: page only output that would scroll off the screen (the
 // shell's next prompt takes a line too); otherwise write it as usual.
-async function page(io: Io, output: string): Promise<number> {
+async function page(io: Io, output: Output): Promise<number> {
+  const text = typeof output === 'string' ? output : Array.from(output).join('');
   const pager = await import('./pager.js');
   const command = pager.pagerCommand(io.env);
   const rows = io.stdout.rows ?? 0;
-  if (!command || rows < 1 || pager.screenLines(output, io.stdout.columns) < rows) return write(io, output);
-  const result = await pager.runPager(output, command, { env: io.env });
+  if (!command || rows < 1 || pager.screenLines(text, io.stdout.columns) < rows) return write(io, text);
+  const result = await pager.runPager(text, command, { env: io.env });
   if (result.kind === 'failed') {
     io.stderr.write(`news-read: warning: ${result.reason}; printing without a pager\n`);
-    return write(io, output);
+    return write(io, text);
   }
   if (result.warning) io.stderr.write(`news-read: warning: ${result.warning}\n`);
   return result.exitCode;
@@ -427,27 +452,107 @@ function oneLine(text: string): string {
     .replace(/\s*\n\s*/g, ' ');
 }
 
-// Writes the output once. A reader that closed the pipe early (EPIPE) is a normal end.
-function write(io: Io, output: string): Promise<number> {
+// Output is written in pieces of about this many characters: few system calls, and no copy of the whole output.
+const WRITE_BATCH = 64 * 1024;
+
+// Batches of the output's chunks, each about WRITE_BATCH characters.
+function* batches(output: Output): Generator<string> {
+  if (typeof output === 'string') {
+    yield output;
+    return;
+  }
+  let batch = '';
+  for (const chunk of output) {
+    batch += chunk;
+    if (batch.length >= WRITE_BATCH) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
+/**
+ * write writes the output and returns the exit code: 0, also when the reader
+ * closed the pipe early (EPIPE); 1 when the output cannot be written. Into a
+ * pipe or a file (fd 1), it writes synchronously: no stream buffering a copy
+ * of the output, and nothing left unwritten at exit.
+ */
+async function write(io: Io, output: Output): Promise<number> {
+  const descriptor = synchronousDescriptor(io);
+  const pieces = batches(output);
+  if (descriptor !== null) {
+    // Only the write is in the try: an error while rendering a piece is not an output error.
+    for (const piece of pieces) {
+      try {
+        writeAllSync(descriptor, Buffer.from(piece));
+      } catch (error) {
+        return writeFailed(io, error as NodeJS.ErrnoException);
+      }
+    }
+    return 0;
+  }
+  for (const piece of pieces) {
+    const status = await writeToStream(io, piece);
+    if (status !== null) return status;
+  }
+  return 0;
+}
+
+// The file descriptor to write to synchronously: stdout's, when it is a pipe or a regular file.
+function synchronousDescriptor(io: Io): number | null {
+  const descriptor = (io.stdout as { fd?: unknown }).fd;
+  if (typeof descriptor !== 'number' || io.stdout.isTTY) return null;
+  try {
+    const stats = fstatSync(descriptor);
+    return stats.isFIFO() || stats.isFile() ? descriptor : null;
+  } catch {
+    return null;
+  }
+}
+
+const RETRY_WAIT_MS = 2;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+// A pipe that Node made non-blocking answers EAGAIN while the reader is behind: wait a moment and go on.
+function writeAllSync(descriptor: number, buffer: Buffer): void {
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += writeSync(descriptor, buffer, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, RETRY_WAIT_MS);
+    }
+  }
+}
+
+function writeFailed(io: Io, error: NodeJS.ErrnoException): number {
+  if (error.code === 'EPIPE') return 0;
+  io.stderr.write(
+    `news-read: cannot write output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`,
+  );
+  return 1;
+}
+
+// Writes one piece to the stream; null when it is written and the next may follow, else the exit code.
+function writeToStream(io: Io, piece: string): Promise<number | null> {
   return new Promise((resolve) => {
     // A failed write reports through both the callback and an 'error' event: answer the first only.
     let settled = false;
     const onError = (error: NodeJS.ErrnoException) => {
       if (settled) return;
       settled = true;
-      if (error.code === 'EPIPE') return resolve(0);
-      io.stderr.write(
-        `news-read: cannot write output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}\n`,
-      );
-      resolve(1);
+      resolve(writeFailed(io, error));
     };
     // Stays attached after a failure, so a later 'error' event is not an uncaught exception.
     io.stdout.on('error', onError);
     try {
-      io.stdout.write(output, (error) => {
+      io.stdout.write(piece, (error) => {
         if (error) return onError(error);
         io.stdout.removeListener('error', onError);
-        resolve(0);
+        settled = true;
+        resolve(null);
       });
     } catch (error) {
       onError(error as NodeJS.ErrnoException);

@@ -1,7 +1,5 @@
 import { NewsReadError } from './errors.js';
-import { parseArticle } from './parse.js';
 import { stripControls } from './sanitize.js';
-import type { Article } from './types.js';
 
 // Reads an article from an http or https URL with Node's built-in fetch. Only
 // the page itself is downloaded: no scripts, styles or images.
@@ -26,7 +24,7 @@ export interface FetchedPage {
 export const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-const TEXT_TYPES = new Set(['text/plain', 'text/markdown']);
+const TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/x-markdown']);
 
 /**
  * fetchPage returns the page at `address` after at most MAX_REDIRECTS
@@ -69,33 +67,17 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
   }
 }
 
-/** readUrl returns the article at `address`: HTML through Readability, plain text through parseArticle. */
-export async function readUrl(
-  address: string,
-  options: FetchOptions,
-): Promise<{ article: Article; warnings: string[] }> {
-  const page = await fetchPage(address, options);
-  const name = display(page.url);
-  const { decodeHtml, parseHtml } = await import('./html.js');
-  const { text, warnings } = decodeHtml(page.bytes, page.charset, name);
-  // A server that names no type gets sniffed: a page starts with markup, an article with words.
-  const isText = page.mediaType === null ? !/^\s*</.test(text) : TEXT_TYPES.has(page.mediaType);
-  if (isText) return { article: parseArticle(text), warnings };
-  const result = parseHtml(text, { url: page.url, name });
-  return { article: result.article, warnings: [...warnings, ...result.warnings] };
-}
-
 function parseHttpUrl(address: string, name: string): URL {
   let url: URL;
   try {
     url = new URL(address);
   } catch {
-    throw new NewsReadError('FETCH_FAILED', `${display(name)}: not a valid URL`);
+    throw new NewsReadError('FETCH_FAILED', `${displayUrl(name)}: not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new NewsReadError(
       'FETCH_FAILED',
-      `${display(name)}: redirected to ${url.protocol} URL; only http and https can be read`,
+      `${displayUrl(name)}: redirected to ${url.protocol} URL; only http and https can be read`,
     );
   }
   return url;
@@ -108,7 +90,7 @@ function parseContentType(header: string | null): [string | null, string | null]
   let charset: string | null = null;
   for (const parameter of parameters) {
     const match = /^\s*charset\s*=\s*"?([^";\s]+)"?\s*$/i.exec(parameter);
-    if (match) charset = match[1]!;
+    if (match?.[1]) charset = match[1];
   }
   return [type.trim().toLowerCase() || null, charset];
 }
@@ -140,12 +122,12 @@ async function readBody(response: Response, url: URL, maxBytes: number): Promise
 function tooLarge(url: URL, maxBytes: number): NewsReadError {
   return new NewsReadError(
     'TOO_LARGE',
-    `${display(url.href)}: larger than the ${maxBytes}-byte input limit; raise it with --max-bytes`,
+    `${displayUrl(url.href)}: larger than the ${maxBytes}-byte input limit; raise it with --max-bytes`,
   );
 }
 
 function failure(url: URL | string, reason: string): NewsReadError {
-  return new NewsReadError('FETCH_FAILED', `${display(typeof url === 'string' ? url : url.href)}: ${reason}`);
+  return new NewsReadError('FETCH_FAILED', `${displayUrl(typeof url === 'string' ? url : url.href)}: ${reason}`);
 }
 
 // fetch rejects with a TypeError whose `cause` holds the system error; name the common ones plainly.
@@ -178,8 +160,8 @@ function networkError(error: unknown, url: URL, timeoutSeconds: number): NewsRea
   }
 }
 
-// URLs in messages are shown without credentials and control characters, on one line.
-function display(address: string): string {
+/** displayUrl returns an address for messages: without credentials and control characters, on one line. */
+export function displayUrl(address: string): string {
   try {
     const url = new URL(address);
     url.username = '';

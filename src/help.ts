@@ -1,6 +1,7 @@
 // The parts of the documentation that are not options: --help prints them and
 // the man page is generated from them, so the two cannot drift apart.
 
+import type { Command, Help } from 'commander';
 import { wrapText } from './width.js';
 
 /** One documented item: a term (a command line, a variable, an exit code) and what it means. */
@@ -51,7 +52,10 @@ export const ENVIRONMENT: readonly HelpEntry[] = [
   },
   { term: 'NEWS_READ_PAGER', text: 'the pager for --pager (before PAGER); empty or "cat" means no pager' },
   { term: 'PAGER', text: 'the pager for --pager when NEWS_READ_PAGER is not set (default: "less -R")' },
-  { term: 'COLUMNS', text: 'the width for styled output when stdout reports none (e.g. --color always into a pipe)' },
+  {
+    term: 'COLUMNS',
+    text: 'the width for styled output when neither stdout nor stderr is a terminal (e.g. --color always into a pipe)',
+  },
   { term: 'DEBUG', text: 'if it contains "news-read", print the stack trace of an internal error' },
 ];
 
@@ -63,26 +67,65 @@ export const EXIT_STATUS: readonly HelpEntry[] = [
 ];
 
 const HELP_WIDTH = 80;
+// Narrower help than this cannot be laid out; the terminal wraps it as it can.
+const MIN_HELP_WIDTH = 40;
+// Below this many columns beside the terms, a description goes under its term instead.
+const MIN_DESCRIPTION_WIDTH = 30;
+const ITEM_INDENT = 2;
+const STACKED_INDENT = 6;
 
-/** formatHelpSections returns the text --help prints after the options, wrapped to 80 columns. */
-export function formatHelpSections(): string {
+/**
+ * helpLayout returns commander help settings for a terminal of `columns`
+ * (undefined when stdout is not one: 80): every description wrapped to the
+ * width, and under its term when the column beside the terms would be too narrow.
+ */
+export function helpLayout(columns: number | undefined): Partial<Help> {
+  const width = columns ? Math.max(MIN_HELP_WIDTH, columns) : HELP_WIDTH;
+  return {
+    helpWidth: width,
+    // Commander leaves text unwrapped below 40 columns for the description; wrap it at any width.
+    minWidthToWrap: 1,
+    formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+      if (!description || width - ITEM_INDENT * 2 - termWidth >= MIN_DESCRIPTION_WIDTH) {
+        return helper.constructor.prototype.formatItem.call(helper, term, termWidth, description, helper);
+      }
+      return formatStacked(term, description, width);
+    },
+  };
+}
+
+// A term on its own line (an example command wider than the screen breaks at a space) and its text under it, indented.
+function formatStacked(term: string, text: string, width: number): string {
+  const terms = wrapText(term, width - STACKED_INDENT).map(
+    (line, index) => `${' '.repeat(index === 0 ? ITEM_INDENT : STACKED_INDENT)}${line}`,
+  );
+  const lines = wrapText(text, width - STACKED_INDENT).map((line) => `${' '.repeat(STACKED_INDENT)}${line}`);
+  return [...terms, ...lines].join('\n');
+}
+
+/** formatHelpSections returns the text --help prints after the options, wrapped to the help's width. */
+export function formatHelpSections(context?: { command?: Command }): string {
+  const width = context?.command?.createHelp().helpWidth ?? HELP_WIDTH;
   return [
-    formatSection('Commands:', COMMANDS),
-    formatSection('Examples:', EXAMPLES),
-    formatSection('Environment:', ENVIRONMENT),
-    formatSection('Exit status:', EXIT_STATUS),
+    formatSection('Commands:', COMMANDS, width),
+    formatSection('Examples:', EXAMPLES, width),
+    formatSection('Environment:', ENVIRONMENT, width),
+    formatSection('Exit status:', EXIT_STATUS, width),
   ].join('');
 }
 
-// Terms in a column, texts beside them wrapped with a hanging indent, as commander lays out options.
-function formatSection(heading: string, entries: readonly HelpEntry[]): string {
-  const termWidth = Math.max(...entries.map((entry) => entry.term.length)) + 2;
-  const textWidth = Math.max(20, HELP_WIDTH - 2 - termWidth);
+// Terms in a column, texts beside them wrapped with a hanging indent, as commander lays out options;
+// texts under their terms when the column beside them would be too narrow.
+function formatSection(heading: string, entries: readonly HelpEntry[], width: number): string {
+  let termWidth = 0;
+  for (const entry of entries) termWidth = Math.max(termWidth, entry.term.length + 2);
+  const textWidth = width - ITEM_INDENT - termWidth;
   const lines = entries.map((entry) => {
+    if (textWidth < MIN_DESCRIPTION_WIDTH) return formatStacked(entry.term, entry.text, width);
     const [first = '', ...rest] = wrapText(entry.text, textWidth);
     return [
-      `  ${entry.term.padEnd(termWidth)}${first}`,
-      ...rest.map((line) => `  ${' '.repeat(termWidth)}${line}`),
+      `${' '.repeat(ITEM_INDENT)}${entry.term.padEnd(termWidth)}${first}`,
+      ...rest.map((line) => `${' '.repeat(ITEM_INDENT + termWidth)}${line}`),
     ].join('\n');
   });
   return `\n${heading}\n${lines.join('\n')}\n`;

@@ -1,9 +1,9 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { decodeHtml } from './decode.js';
 import { NewsReadError } from './errors.js';
 import { buildSentences, countWords, findDateline } from './parse.js';
 import { stripControls } from './sanitize.js';
-import type { SourceText } from './source.js';
 import type { Article, Block, BlockKind, Link } from './types.js';
 
 // HTML pages → Article: Mozilla's Readability finds the story in a linkedom
@@ -380,49 +380,8 @@ function hostName(url: string | null): string | null {
   return parsed?.hostname.replace(/^www\./, '') || null;
 }
 
-/**
- * decodeHtml returns the text of a page's bytes in the character set that a
- * browser would pick: a byte order mark, else `charset` (from Content-Type),
- * else a <meta> charset near the top, else UTF-8 falling back to windows-1252.
- */
-export function decodeHtml(bytes: Uint8Array, charset: string | null, name: string): SourceText {
-  if (bytes.length === 0) throw new NewsReadError('EMPTY_INPUT', `${name}: empty input`);
-  const warnings: string[] = [];
-  const [first, second, third] = bytes;
-  let label: string | null = null;
-  if (first === 0xef && second === 0xbb && third === 0xbf) label = 'utf-8';
-  else if (first === 0xff && second === 0xfe) label = 'utf-16le';
-  else if (first === 0xfe && second === 0xff) label = 'utf-16be';
-  label ??= charset?.trim() || metaCharset(bytes);
-  let decoder: InstanceType<typeof TextDecoder> | null = null;
-  if (label) {
-    try {
-      decoder = new TextDecoder(label);
-    } catch {
-      warnings.push(`${name}: unknown character set "${stripControls(label).slice(0, 40)}"; reading it as UTF-8`);
-    }
-  }
-  // A <meta> that claims UTF-16 in bytes that were read as ASCII is a mistake; browsers use UTF-8.
-  if (decoder?.encoding.startsWith('utf-16') && !(first === 0xff || first === 0xfe)) decoder = null;
-  if (decoder && decoder.encoding !== 'utf-8') return { text: decoder.decode(bytes), warnings };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings };
-  } catch {
-    if (!decoder) return { text: new TextDecoder('windows-1252').decode(bytes), warnings };
-    warnings.push(`${name}: not valid UTF-8; undecodable bytes are shown as \uFFFD`);
-    return { text: new TextDecoder('utf-8').decode(bytes), warnings };
-  }
-}
-
-// A charset in <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…"> in the first 4 KiB.
-function metaCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  for (const meta of head.matchAll(/<meta\b[^>]*>/gi)) {
-    const match = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(meta[0]);
-    if (match) return match[1]!;
-  }
-  return null;
-}
+// The one decode step lives in decode.ts; html.ts keeps its name for its callers.
+export { decodeHtml };
 
 /** readHtml returns the article in a page read from a file or standard input (no address, so relative links are dropped). */
 export function readHtml(bytes: Uint8Array, name: string): HtmlArticle {

@@ -1,16 +1,21 @@
 import { NewsReadError } from './errors.js';
+import { markdownBlocks, parseInline } from './markdown.js';
 import { splitSentences } from './sentences.js';
-import type { Article, ArticleMeta, Sentence } from './types.js';
+import type { Article, ArticleMeta, Block, Sentence } from './types.js';
 
-/** Options for parseArticle: the slug of a bundled article, if it is one. */
+/** Options for parseArticle: the slug of a bundled article, if it is one, and whether the text is Markdown. */
 export interface ParseOptions {
   slug?: string | null;
+  /** True for a `.md` file or a text/markdown page; front matter or a `# Headline` say so too. */
+  markdown?: boolean;
 }
 
 interface Paragraph {
   text: string;
   /** Offsets of the spaces that replaced line breaks inside the paragraph. */
   breaks: number[];
+  /** Its Markdown structure; absent for text articles. */
+  block?: Block;
 }
 
 type Metadata = Omit<ArticleMeta, 'slug' | 'words' | 'authors'>;
@@ -19,6 +24,13 @@ const EMAIL = /^(?:e-?mail:\s*)?<?([\w.+-]+@([\w-]+(?:\.[\w-]+)+))>?$/i;
 // "BEIRUT // ", "LONDON — ", "NEW YORK, Oct 14 (Reuters) - ": a capitalised place, then a separator.
 const DATELINE =
   /^((?:\p{Lu}[\p{Lu}'’.-]*)(?: \p{Lu}[\p{Lu}'’.-]*){0,3})(?:,[^\n/—–]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/\/|—|–|--|-)\s+/u;
+// The same with ASCII capitals. A \p{…} class costs milliseconds to compile on first use, and
+// most datelines are ASCII; the Unicode form runs only when the opening holds a non-ASCII letter.
+const ASCII_DATELINE =
+  /^((?:[A-Z][A-Z'’.-]*)(?: [A-Z][A-Z'’.-]*){0,3})(?:,[^\n/—–]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/\/|—|–|--|-)\s+/;
+// Latin-1 and Latin Extended letters, Greek and Cyrillic: what a non-ASCII place name starts or goes on with.
+const NON_ASCII_LETTER = /[\u00c0-\u024f\u0370-\u04ff]/;
+const DATELINE_REACH = 80;
 const TERMINAL = /[.!?…:]["'”’)\]]*$/;
 // Only the opening of an ATX heading: headingTitle trims the closing hashes, which a
 // lazy `(.+?)\s*#*$` would do in quadratic time on a long line of spaces or hashes.
@@ -48,14 +60,15 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
   let lines = body.split('\n').map((line) => line.trimEnd());
   lines = trimBlankLines(lines);
 
-  let markdown = false;
+  let markdown = options.markdown === true || normalized.length !== body.length;
   const heading = headingTitle(lines[0] ?? '');
   if (heading !== null) {
-    metadata.title = heading;
+    // The headline keeps its words, not its Markdown: "# Strike ends at *4.99 per cent*".
+    metadata.title = parseInline(heading).text;
     markdown = true;
     lines = trimBlankLines(lines.slice(1));
   } else if (startsWithHeadline(lines)) {
-    metadata.title = lines[0]!.trim();
+    metadata.title = (lines[0] ?? '').trim();
     lines = trimBlankLines(lines.slice(1));
   }
 
@@ -67,32 +80,56 @@ export function parseArticle(input: string, options: ParseOptions = {}): Article
     throw new NewsReadError('NO_PARAGRAPHS', 'the article has no paragraphs to show');
   }
 
-  const { dateline, length: datelineLength } = findDateline(paragraphs[0]!.text);
+  const { dateline, length: datelineLength } = findDateline(paragraphs[0]?.text ?? '');
   metadata.dateline = dateline;
 
   Object.assign(metadata, frontMatter);
   metadata.source ??= sourceFromContact(metadata.contact);
 
   const texts = paragraphs.map((paragraph) => paragraph.text);
-  return {
+  const blocks = structureOf(paragraphs);
+  const article: Article = {
     slug: options.slug ?? null,
     ...metadata,
     paragraphs: texts,
     datelineLength,
-    sentences: buildSentences(
-      texts,
-      datelineLength,
-      paragraphs.map((paragraph) => paragraph.breaks),
-    ),
+    sentences: [],
     words: countWords(texts, datelineLength),
+    ...(blocks ? { blocks } : {}),
   };
+  // Sentences are built on first use: the full and list views never read them, and on 5 MB they cost ~100 ms.
+  let sentences: Sentence[] | undefined;
+  Object.defineProperty(article, 'sentences', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (sentences ??= buildSentences(
+        texts,
+        datelineLength,
+        paragraphs.map((paragraph) => paragraph.breaks),
+      )),
+    set: (value: Sentence[]) => {
+      sentences = value;
+    },
+  });
+  return article;
+}
+
+// The blocks of a Markdown article, or none when every block is a plain paragraph (text articles, the seed).
+function structureOf(paragraphs: readonly Paragraph[]): Block[] | undefined {
+  const structured = paragraphs.some(
+    ({ block }) => block && (block.kind !== 'paragraph' || block.links.length > 0 || block.marks),
+  );
+  return structured ? paragraphs.map(({ block }) => block ?? { kind: 'paragraph', links: [] }) : undefined;
 }
 
 /** findDateline returns the place of a "CITY // " or "CITY — " opening and the length of that prefix; null and 0 if there is none. */
 export function findDateline(paragraph: string): { dateline: string | null; length: number } {
-  const match = DATELINE.exec(paragraph);
+  const match =
+    ASCII_DATELINE.exec(paragraph) ??
+    (NON_ASCII_LETTER.test(paragraph.slice(0, DATELINE_REACH)) ? DATELINE.exec(paragraph) : null);
   if (!match || paragraph.length <= match[0].length) return { dateline: null, length: 0 };
-  return { dateline: match[1]!, length: match[0].length };
+  return { dateline: match[1] ?? null, length: match[0].length };
 }
 
 /**
@@ -155,7 +192,9 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isWordCharacter(code: number, text: string, at: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at)!));
+  // General Punctuation (curly quotes, dashes, ellipsis): the commonest non-ASCII in news text, never a letter.
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(at) ?? code));
 }
 
 const FRONT_MATTER_KEYS: Record<string, keyof Metadata> = {
@@ -179,11 +218,11 @@ function splitFrontMatter(text: string): { metadata: Partial<Metadata>; body: st
   const match = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { metadata: {}, body: text };
   const metadata: Partial<Metadata> = {};
-  for (const line of match[1]!.split('\n')) {
+  for (const line of (match[1] ?? '').split('\n')) {
     const pair = /^([A-Za-z_-]+)\s*:\s*(.*)$/.exec(line.trim());
     if (!pair) continue;
-    const key = FRONT_MATTER_KEYS[pair[1]!.toLowerCase()];
-    let value = pair[2]!.trim();
+    const key = FRONT_MATTER_KEYS[(pair[1] ?? '').toLowerCase()];
+    let value = (pair[2] ?? '').trim();
     if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
     if (key && value !== '' && value !== '~' && value !== 'null') metadata[key] = value;
   }
@@ -193,8 +232,8 @@ function splitFrontMatter(text: string): { metadata: Partial<Metadata>; body: st
 function trimBlankLines(lines: string[]): string[] {
   let start = 0;
   let end = lines.length;
-  while (start < end && lines[start]!.trim() === '') start++;
-  while (end > start && lines[end - 1]!.trim() === '') end--;
+  while (start < end && (lines[start] ?? '').trim() === '') start++;
+  while (end > start && (lines[end - 1] ?? '').trim() === '') end--;
   return lines.slice(start, end);
 }
 
@@ -205,7 +244,7 @@ function wordCount(line: string): number {
 // A headline is a short first line with no closing punctuation, set apart by a blank line.
 function startsWithHeadline(lines: string[]): boolean {
   const first = lines[0]?.trim() ?? '';
-  if (first === '' || lines.length < 3 || lines[1]!.trim() !== '') return false;
+  if (first === '' || lines.length < 3 || (lines[1] ?? '').trim() !== '') return false;
   if (/^by\s/i.test(first) || EMAIL.test(first)) return false;
   return wordCount(first) <= 25 && !/[.,;:]["'”’]?$/.test(first);
 }
@@ -215,7 +254,11 @@ function looksLikeName(line: string): boolean {
   const words = line.split(/\s+/);
   if (words.length < 2 || words.length > 5 || /\d/.test(line)) return false;
   return words.every(
-    (word) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || /^(?:de|da|del|van|von|der|al|bin|el|la|le)$/.test(word),
+    (word) =>
+      // ASCII first: the Unicode classes compile slowly and most names need none.
+      /^[A-Z][A-Za-z'’.-]*$/.test(word) ||
+      (/[^\x00-\x7f’]/.test(word) && /^[\p{Lu}][\p{L}'’.-]*$/u.test(word)) ||
+      /^(?:de|da|del|van|von|der|al|bin|el|la|le)$/.test(word),
   );
 }
 
@@ -232,7 +275,7 @@ function takeHeaderLines(lines: string[], metadata: Metadata): string[] {
 
   const by = /^by\s+(.+?)(?:,\s*(.+))?$/i.exec(next());
   if (by && looksLikeHeaderLine(next(), 12) && hasBodyAfter()) {
-    metadata.byline = by[1]!;
+    metadata.byline = by[1] ?? null;
     if (by[2]) metadata.role = by[2];
     rest = rest.slice(1);
   } else if (looksLikeName(next()) && hasBodyAfter() && looksLikeHeaderLine(rest[1] ?? '', 8)) {
@@ -257,31 +300,40 @@ const DATE_LINE = new RegExp(
   'i',
 );
 
+// A date line starts with a digit or a day or month name; the long pattern runs only then.
+const DATE_START = /^\s*(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 function isDate(line: string): boolean {
-  return DATE_LINE.test(line.trim());
+  return DATE_START.test(line) && DATE_LINE.test(line.trim());
 }
 
 function takeContactLine(lines: string[], metadata: Metadata): string[] {
   const last = lines.at(-1)?.trim() ?? '';
   const email = EMAIL.exec(last);
   if (!email || lines.length < 2) return lines;
-  metadata.contact = email[1]!;
+  metadata.contact = email[1] ?? null;
   return trimBlankLines(lines.slice(0, -1));
 }
 
 // "jwood@thenational.ae" → "The National"; "bbc.co.uk" → "BBC".
 function sourceFromContact(contact: string | null): string | null {
   if (!contact) return null;
-  const labels = contact.split('@')[1]!.toLowerCase().split('.');
+  const labels = (contact.split('@')[1] ?? '').toLowerCase().split('.');
   const generic = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'news', 'mail']);
-  while (labels.length > 1 && (generic.has(labels.at(-1)!) || labels.at(-1)!.length <= 3)) labels.pop();
+  for (
+    let last = labels.at(-1) ?? '';
+    labels.length > 1 && (generic.has(last) || last.length <= 3);
+    last = labels.at(-1) ?? ''
+  ) {
+    labels.pop();
+  }
   const name = labels.at(-1);
   if (!name || ['gmail', 'yahoo', 'hotmail', 'outlook', 'icloud', 'proton', 'protonmail'].includes(name)) {
     return null;
   }
   if (name.length <= 4) return name.toUpperCase();
   const parts = name.startsWith('the') && name.length > 5 ? ['the', name.slice(3)] : [name];
-  return parts.map((part) => part[0]!.toUpperCase() + part.slice(1)).join(' ');
+  return parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' ');
 }
 
 // Blank-line separated blocks are paragraphs with their lines joined. Text with no
@@ -299,10 +351,17 @@ function formParagraphs(lines: string[], markdown: boolean): Paragraph[] {
   }
   if (block.length > 0) blocks.push(block);
 
-  if (blocks.length === 1 && blocks[0]!.length > 1 && !isHardWrapped(blocks[0]!)) {
-    return blocks[0]!.map((line) => ({ text: markdown ? stripInlineMarkdown(line) : line, breaks: [] }));
+  const only = blocks.length === 1 ? blocks[0] : undefined;
+  const linePerParagraph = only !== undefined && only.length > 1 && !isHardWrapped(only);
+  if (!markdown) {
+    return linePerParagraph && only ? only.map((line) => ({ text: line, breaks: [] })) : blocks.map(joinLines);
   }
-  return blocks.map((lines) => joinLines(lines.map((line) => (markdown ? stripInlineMarkdown(line) : line))));
+  const groups = linePerParagraph && only ? only.map((line) => [line]) : blocks;
+  const paragraphs: Paragraph[] = [];
+  for (const group of groups) {
+    for (const { text, block } of markdownBlocks(group)) paragraphs.push({ text, breaks: [], block });
+  }
+  return paragraphs;
 }
 
 function isHardWrapped(lines: string[]): boolean {
@@ -331,17 +390,4 @@ function headingTitle(line: string): string | null {
   let end = rest.length;
   while (end > 0 && rest[end - 1] === '#') end--;
   return rest.slice(0, Math.max(1, rest.slice(0, end).trimEnd().length));
-}
-
-// Markdown input: links become their text, strong emphasis loses its markers, "## " goes.
-// Link text and targets stop at the next bracket, and strong text at the next marker,
-// so a line of unclosed "[" or "**" takes linear time rather than quadratic.
-function stripInlineMarkdown(line: string): string {
-  return line
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(
-      /\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*|__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__/g,
-      (_whole, stars?: string, underscores?: string) => stars ?? underscores ?? '',
-    );
 }

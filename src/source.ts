@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { decodeText as decodeTextBytes, startsLikeHtml } from './decode.js';
 import { NewsReadError } from './errors.js';
 
 /** Where an article comes from, decided from the command-line argument alone. */
@@ -8,7 +9,7 @@ export type SourceRef =
   | { kind: 'stdin' }
   | { kind: 'url'; url: string };
 
-/** A source that readSource reads; URLs are fetched by fetch.ts. */
+/** A source read from this machine rather than fetched. */
 export type LocalSourceRef = Exclude<SourceRef, { kind: 'url' }>;
 
 /** What readSource needs from the process: standard input. */
@@ -20,9 +21,38 @@ export interface SourceIo {
 export interface SourceText {
   text: string;
   warnings: string[];
-  /** The bytes the text was decoded from, so HTML can be decoded again in the charset it declares. */
-  bytes?: Uint8Array;
 }
+
+/** What the source stage returns for every kind of input: the bytes, and what to make of them. */
+export interface Source {
+  bytes: Uint8Array;
+  /** What to call the input in messages: a slug, a path, a URL or "standard input". */
+  name: string;
+  /** What the source says the bytes are, lower case ("text/html"); null when it does not say. */
+  mediaType: string | null;
+  /** The charset a Content-Type header named; null for none. */
+  charset: string | null;
+  /** The address a page was fetched from (after redirects), to resolve its links; null for local input. */
+  url: string | null;
+}
+
+/** Limits for readSource: the input size, and how long to wait for a URL. */
+export interface ReadOptions {
+  maxBytes?: number;
+  timeoutSeconds?: number;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 15;
+// Media types by file extension; other files are sniffed by the decode step.
+const MEDIA_TYPES: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.text': 'text/plain',
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.xhtml': 'application/xhtml+xml',
+};
 
 /** The default input limit: articles are far smaller, and this bounds memory. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -93,11 +123,15 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
-  return previous[b.length]!;
+  return previous[b.length] ?? 0;
 }
 
 /** listBundledSlugs returns the slugs of the bundled articles, sorted. */
@@ -117,37 +151,65 @@ export function listBundledSlugs(): string[] {
   return [...slugs].sort();
 }
 
-/** readSource returns the decoded text of the article `ref` points at, or throws NewsReadError. */
-export async function readSource(ref: LocalSourceRef, io: SourceIo, maxBytes = DEFAULT_MAX_BYTES): Promise<SourceText> {
-  if (ref.kind === 'stdin') return withBytes(await readStream(io.stdin, maxBytes), 'standard input');
-  if (ref.kind === 'bundled') {
-    // Checked here too, not only in resolveSource: a slug must never reach outside articles/.
-    if (!SLUG.test(ref.slug)) throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
-    for (const extension of ARTICLE_EXTENSIONS) {
-      const url = new URL(`${ref.slug}${extension}`, articlesDirectory);
-      try {
-        return withBytes(readFileLimited(url, ref.slug, maxBytes), ref.slug);
-      } catch (error) {
-        if (!(error instanceof NewsReadError && error.code === 'ARTICLE_NOT_FOUND')) throw error;
-      }
+/**
+ * readSource returns the bytes `ref` points at, with a display name and a
+ * media type: a bundled article, a file, standard input or a URL (fetched by
+ * fetch.ts, loaded only then). Throws NewsReadError with the input's name.
+ */
+export async function readSource(ref: SourceRef, io: SourceIo, options: number | ReadOptions = {}): Promise<Source> {
+  const { maxBytes = DEFAULT_MAX_BYTES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS } =
+    typeof options === 'number' ? { maxBytes: options } : options;
+  const local = (bytes: Uint8Array, name: string, mediaType: string | null): Source => ({
+    bytes,
+    name,
+    mediaType,
+    charset: null,
+    url: null,
+  });
+  switch (ref.kind) {
+    case 'stdin':
+      return local(await readStream(io.stdin, maxBytes), 'standard input', null);
+    case 'file':
+      return local(readFileLimited(ref.path, ref.path, maxBytes), ref.path, mediaTypeOf(ref.path));
+    case 'url': {
+      const { fetchPage, displayUrl } = await import('./fetch.js');
+      const page = await fetchPage(ref.url, { maxBytes, timeoutSeconds });
+      return {
+        bytes: page.bytes,
+        name: displayUrl(page.url),
+        mediaType: page.mediaType,
+        charset: page.charset,
+        url: page.url,
+      };
     }
-    throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
+    case 'bundled':
+      break;
   }
-  return withBytes(readFileLimited(ref.path, ref.path, maxBytes), ref.path);
+  // Checked here too, not only in resolveSource: a slug must never reach outside articles/.
+  if (!SLUG.test(ref.slug)) throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
+  for (const extension of ARTICLE_EXTENSIONS) {
+    const url = new URL(`${ref.slug}${extension}`, articlesDirectory);
+    try {
+      // Bundled articles are text or Markdown, never sniffed as web pages.
+      return local(readFileLimited(url, ref.slug, maxBytes), ref.slug, MEDIA_TYPES[extension] ?? 'text/plain');
+    } catch (error) {
+      if (!(error instanceof NewsReadError && error.code === 'ARTICLE_NOT_FOUND')) throw error;
+    }
+  }
+  throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
 }
 
-function withBytes(bytes: Uint8Array, name: string): SourceText {
-  return { ...decodeText(bytes, name), bytes };
+function mediaTypeOf(path: string): string | null {
+  const extension = /\.[A-Za-z]+$/.exec(path)?.[0]?.toLowerCase();
+  return (extension && MEDIA_TYPES[extension]) || null;
 }
 
 const HTML_EXTENSION = /\.(?:html?|xhtml)$/i;
-// A doctype, <html>, <head>, <body> or <meta> first, after any comments: how a page starts but an article never does.
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)[\s>]/i;
 
-/** isHtmlSource returns whether the input is an HTML page, by its file extension or, failing that, how it starts. */
+/** isHtmlSource returns whether decoded input is an HTML page, by its file extension or, failing that, how it starts. */
 export function isHtmlSource(ref: LocalSourceRef, text: string): boolean {
   if (ref.kind === 'file' && HTML_EXTENSION.test(ref.path)) return true;
-  return ref.kind !== 'bundled' && HTML_START.test(text.replace(/^\uFEFF/, '').slice(0, 4096));
+  return ref.kind !== 'bundled' && startsLikeHtml(text.replace(/^\uFEFF/, ''));
 }
 
 function readFileLimited(path: string | URL, name: string, maxBytes: number): Uint8Array {
@@ -225,25 +287,7 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
   return Buffer.concat(chunks, length);
 }
 
-/**
- * decodeText returns the text of `bytes`: UTF-8 with or without a BOM, or
- * UTF-16 with a BOM. Invalid UTF-8 decodes with replacement characters and a
- * warning; NUL bytes in 8-bit text mean it is not a text file.
- */
+/** decodeText returns the text of an article file's bytes; see decode.ts, the one decode step. */
 export function decodeText(bytes: Uint8Array, name: string): SourceText {
-  if (bytes.length === 0) throw new NewsReadError('EMPTY_INPUT', `${name}: empty input`);
-  const [first, second] = bytes;
-  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) {
-    const encoding = first === 0xff ? 'utf-16le' : 'utf-16be';
-    return { text: new TextDecoder(encoding).decode(bytes), warnings: [] };
-  }
-  if (bytes.includes(0)) throw new NewsReadError('NOT_TEXT', `${name}: not a text file (it contains NUL bytes)`);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
-  } catch {
-    return {
-      text: new TextDecoder('utf-8').decode(bytes),
-      warnings: [`${name}: not valid UTF-8; undecodable bytes are shown as \uFFFD`],
-    };
-  }
+  return decodeTextBytes(bytes, name);
 }

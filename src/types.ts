@@ -27,10 +27,11 @@ export interface Article {
   paragraphs: string[];
   /** Length of the dateline prefix ("BEIRUT // ") at the start of the first paragraph; 0 if none. */
   datelineLength: number;
+  /** The body's sentences; built on first use, since only the summary and quotes views read them. */
   sentences: Sentence[];
   /** Words in the body, the dateline prefix excluded. */
   words: number;
-  /** Structure of each paragraph, parallel to `paragraphs`; only for articles read from HTML. */
+  /** Structure of each paragraph, parallel to `paragraphs`; for articles read from Markdown or HTML. */
   blocks?: Block[];
   /** The page's language tag ("en-GB"); only for articles read from HTML. */
   language?: string | null;
@@ -121,12 +122,20 @@ export interface SummarySentence {
   original?: string;
 }
 
+/** A quotation inside a paragraph, marks included, as UTF-16 offsets into its text. */
+export interface QuotationSpan {
+  start: number;
+  end: number;
+}
+
 export interface FullView {
   view: 'full';
   article: ArticleMeta;
   paragraphs: string[];
-  /** Structure of each paragraph, parallel to `paragraphs`; only for articles read from HTML. */
+  /** Structure of each paragraph, parallel to `paragraphs`; for articles read from Markdown or HTML. */
   blocks?: Block[];
+  /** The quotations of each paragraph, parallel to `paragraphs`; present when the view was asked for them (styled output). */
+  quotations?: QuotationSpan[][];
 }
 
 export interface SummaryView {
@@ -174,4 +183,17 @@ export interface QuotesView {
   speakers: SpeakerEntry[];
 }
 
-export type View = FullView | SummaryView | QuotesView;
+/** One bundled article in the list: its metadata, and whether it is the one read when no argument is given. */
+export interface ListEntry extends ArticleMeta {
+  default: boolean;
+}
+
+export interface ListView {
+  view: 'list';
+  articles: ListEntry[];
+}
+
+export type View = FullView | SummaryView | QuotesView | ListView;
+
+/** A view about one article: every view but the list. */
+export type ArticleView = Exclude<View, ListView>;

@@ -1,7 +1,8 @@
 // Display width and wrapping by terminal columns: wide CJK and emoji take two
 // columns, combining marks none, and a grapheme cluster is never split.
 
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u200b-\u200f\ufe00-\ufe0f]$/u;
+// Alternatives, not one class: a class holding combining marks reads to linters as a character plus its mark.
+const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|\p{Cf}|[\u200b-\u200f]|[\ufe00-\ufe0f])$/u;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 
 /** codePointWidth returns the columns one code point takes: 0, 1 or 2. */
@@ -32,13 +33,17 @@ function isWide(codePoint: number): boolean {
   );
 }
 
+const PRINTABLE_ASCII_TEXT = /^[\x20-\x7e]*$/;
+
 /** displayWidth returns the number of terminal columns `text` takes (no escape codes expected). */
 export function displayWidth(text: string): number {
+  // ASCII fast path: one column a character, no code point iteration.
+  if (PRINTABLE_ASCII_TEXT.test(text)) return text.length;
   let width = 0;
   let joinNext = false;
   let started = false;
   for (const character of text) {
-    const codePoint = character.codePointAt(0)!;
+    const codePoint = character.codePointAt(0) ?? 0;
     // A skin tone, or anything after a zero-width joiner, is drawn inside the emoji before it, as clusters() groups them.
     const attaches = started && (joinNext || (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff));
     if (!attaches) width += codePointWidth(codePoint);
@@ -54,7 +59,7 @@ function clusters(word: string): string[] {
   const result: string[] = [];
   let joinNext = false;
   for (const character of word) {
-    const codePoint = character.codePointAt(0)!;
+    const codePoint = character.codePointAt(0) ?? 0;
     // Below U+0300 only the soft hyphen (Cf) attaches: skip the regular expression for plain text.
     const attaches =
       joinNext ||
@@ -71,52 +76,102 @@ function clusters(word: string): string[] {
 function isOpenFlag(cluster: string | undefined): boolean {
   if (!cluster) return false;
   const points = [...cluster];
-  return points.length === 1 && points[0]!.codePointAt(0)! >= 0x1f1e6 && points[0]!.codePointAt(0)! <= 0x1f1ff;
+  const codePoint = points.length === 1 ? (points[0]?.codePointAt(0) ?? 0) : 0;
+  return codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff;
 }
 
 const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 
-/** wrapText returns `text` folded into lines of at most `width` columns, breaking at spaces and, for over-long words, between grapheme clusters. */
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
+/** A line of wrapped text as UTF-16 offsets into it: `text.slice(start, end)`. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+function isBreakingSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10;
+}
+
+/**
+ * wrapRanges returns where `text` breaks into lines of at most `width`
+ * columns: at spaces (the spaces between two lines belong to neither), and
+ * inside a word only when the word alone is wider than a line. A line never
+ * ends where the next word would still fit; spaces inside a line count one column each.
+ */
+export function wrapRanges(text: string, width: number): LineRange[] {
+  const lines: LineRange[] = [];
+  let line: LineRange | null = null;
   let lineWidth = 0;
-  for (const word of text.split(/[ \t\n]+/)) {
-    if (word === '') continue;
-    const wordWidth = displayWidth(word);
-    if (lineWidth > 0 && lineWidth + 1 + wordWidth <= width) {
-      line += ` ${word}`;
-      lineWidth += 1 + wordWidth;
+  let at = 0;
+  while (at < text.length) {
+    const gapStart = at;
+    while (at < text.length && isBreakingSpace(text.charCodeAt(at))) at++;
+    if (at >= text.length) break;
+    const wordStart = at;
+    // ASCII fast path: a word of printable ASCII is as wide as it is long, with no slice or regex.
+    let ascii = true;
+    for (; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (isBreakingSpace(code)) break;
+      if (code < 0x20 || code > 0x7e) ascii = false;
+    }
+    const wordWidth = ascii ? at - wordStart : displayWidth(text.slice(wordStart, at));
+    const gap = wordStart - gapStart;
+    if (line && lineWidth + gap + wordWidth <= width) {
+      line.end = at;
+      lineWidth += gap + wordWidth;
       continue;
     }
-    if (lineWidth > 0) lines.push(line);
-    line = '';
-    lineWidth = 0;
+    if (line) lines.push(line);
     if (wordWidth <= width) {
-      line = word;
+      line = { start: wordStart, end: at };
       lineWidth = wordWidth;
       continue;
     }
-    if (PRINTABLE_ASCII.test(word)) {
-      // One column per character: cut by length (a 2 MB word would otherwise be 2 million clusters).
-      for (let at = 0; at < word.length; at += width) {
-        if (lineWidth > 0) lines.push(line);
-        line = word.slice(at, at + width);
-        lineWidth = line.length;
-      }
-      continue;
+    // Wider than a line: cut between clusters (by length for ASCII: a 2 MB word would be 2 million clusters).
+    const word = text.slice(wordStart, at);
+    const pieces = PRINTABLE_ASCII.test(word) ? asciiPieces(word, width) : clusterPieces(word, width);
+    let start = wordStart;
+    for (const piece of pieces.slice(0, -1)) {
+      lines.push({ start, end: start + piece.length });
+      start += piece.length;
     }
-    for (const cluster of clusters(word)) {
-      const clusterWidth = displayWidth(cluster);
-      if (lineWidth + clusterWidth > width && lineWidth > 0) {
-        lines.push(line);
-        line = '';
-        lineWidth = 0;
-      }
-      line += cluster;
-      lineWidth += clusterWidth;
-    }
+    line = { start, end: at };
+    lineWidth = displayWidth(text.slice(start, at));
   }
-  if (lineWidth > 0 || lines.length === 0) lines.push(line);
+  lines.push(line ?? { start: 0, end: 0 });
   return lines;
+}
+
+function asciiPieces(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  for (let at = 0; at < word.length; at += width) pieces.push(word.slice(at, at + width));
+  return pieces;
+}
+
+function clusterPieces(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let pieceWidth = 0;
+  for (const cluster of clusters(word)) {
+    const clusterWidth = displayWidth(cluster);
+    if (pieceWidth + clusterWidth > width && pieceWidth > 0) {
+      pieces.push(piece);
+      piece = '';
+      pieceWidth = 0;
+    }
+    piece += cluster;
+    pieceWidth += clusterWidth;
+  }
+  pieces.push(piece);
+  return pieces;
+}
+
+/** wrapText returns `text` folded into lines of at most `width` columns, its runs of whitespace made single spaces (see wrapRanges). */
+export function wrapText(text: string, width: number): string[] {
+  const single = text
+    .split(/[ \t\n]+/)
+    .filter(Boolean)
+    .join(' ');
+  return wrapRanges(single, width).map((range) => single.slice(range.start, range.end));
 }

@@ -78,16 +78,21 @@ describe('output modes', () => {
     expect(Math.max(...stdout.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(40);
   });
 
-  test('--plain on a terminal is plain', async () => {
-    const { stdout } = await runCli(['--plain'], { tty: true, columns: 80 });
+  test('--plain on a terminal is plain, wrapped to the terminal', async () => {
+    const { stdout } = await runCli(['--plain'], { tty: true, columns: 70 });
     expect(stdout).not.toContain(ESC);
-    expect(stdout).toBe((await runCli([])).stdout);
+    expect(stdout).toBe((await runCli(['--plain', '--width', '70'])).stdout);
+    expect(stdout).not.toBe((await runCli([])).stdout);
   });
 
-  test('NO_COLOR turns colour off on a terminal, keeping the layout', async () => {
+  test('NO_COLOR turns colour off on a terminal, keeping the layout and the emphasis', async () => {
     const { stdout } = await runCli([], { tty: true, columns: 80, env: { NO_COLOR: '1' } });
-    expect(stdout).not.toContain(ESC);
-    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+    // Colour is SGR 30-49 and 90-107; bold (1), dim (2) and italic (3) are not colour.
+    expect(stdout).not.toMatch(/\x1b\[(?:3\d|4\d|9\d|10\d)m/);
+    expect(stdout).toContain(`${ESC}[1m`);
+    expect(stdout).toContain(`${ESC}[3m`);
+    const widths = stdout.split('\n').map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').length);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(80);
   });
 
   test('FORCE_COLOR styles piped output; --color never wins over it', async () => {

@@ -356,7 +356,7 @@ describe('structure and links in the output', () => {
     );
     expect(stdout).not.toMatch(/\[\d\]/);
     expect(stdout).toContain(`${ESC}[1mHow the mill will work`);
-    expect(stdout).toMatch(/\n {2}\* At high tide/);
+    expect(stdout).toMatch(/\n• At high tide/);
   });
 
   test('styled output numbers links where the terminal may not show hyperlinks', async () => {

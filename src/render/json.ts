@@ -19,6 +19,10 @@ export function renderJson(view: View): string {
     case 'quotes':
       data = { view: view.view, article: view.article, quotes: view.quotes, speakers: view.speakers };
       break;
+    case 'list':
+      // The list has no "view" key: its contract predates list views.
+      data = { articles: view.articles };
+      break;
   }
   return `${escapeJsonText(JSON.stringify(data, null, 2))}\n`;
 }

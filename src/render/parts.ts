@@ -52,3 +52,16 @@ export function quoteExcerpt(quote: Quote): [string, string, string] {
   const gapAfter = after && /^[^\s,.;:!?)]/.test(after) && /^\s/.test(quote.context.slice(close)) ? ' ' : '';
   return [before + gapBefore, quoted, gapAfter + after];
 }
+
+/**
+ * bodyOnly yields a renderer's chunks without the first one (the headline and
+ * meta line), and the chunk after it without the line breaks that set it apart.
+ */
+export function* bodyOnly(chunks: Iterator<string>): Generator<string> {
+  chunks.next();
+  let first = true;
+  for (let next = chunks.next(); !next.done; next = chunks.next()) {
+    yield first ? next.value.replace(/^\n+/, '') : next.value;
+    first = false;
+  }
+}

@@ -1,245 +1,243 @@
 import type { ChalkInstance } from 'chalk';
-import { Marked } from 'marked';
-import { markedTerminal } from 'marked-terminal';
-import { findQuoteSpans, type QuoteSpan } from '../quotes-spans.js';
-import { stripControls } from '../sanitize.js';
-import type { BlockKind, Quote, View } from '../types.js';
-import { displayWidth, wrapText } from '../width.js';
-import { finishLinks, linkNumbers, markLinks } from './links.js';
-import { metaParts, quoteExcerpt } from './parts.js';
+import type { ArticleMeta, Block, BlockKind, ListView, QuoteEntry, View } from '../types.js';
+import { displayWidth } from '../width.js';
+import {
+  cleanText,
+  linkNumbers,
+  metaLines,
+  paragraphRuns,
+  type Run,
+  type RunStyle,
+  runsText,
+  wrapRuns,
+} from './layout.js';
+import { bodyOnly, metaParts } from './parts.js';
+import { blockSeparator, listDetails } from './plain.js';
 
-/** Options for renderStyled: the Chalk to style with (its level decides colour) and the width in columns. */
+/** Options for renderStyled: the Chalk to colour with (its level decides colour) and the width in columns. */
 export interface StyledOptions {
+  /** false leaves out the headline and meta line (--no-header). */
+  header?: boolean;
   chalk: ChalkInstance;
   width: number;
   /** Whether links may be OSC 8 terminal hyperlinks; otherwise they are numbered, as in plain output. */
   hyperlinks?: boolean;
-  /** false leaves out the headline and meta line (--no-header). */
-  header?: boolean;
+  /**
+   * Whether to keep bold, italic, dim and underline when the Chalk has no colour:
+   * NO_COLOR asks for no colour, not for no emphasis. Ignored when the Chalk has colour.
+   */
+  emphasis?: boolean;
 }
 
-// Where marked-terminal indents: lists by `tab` plus the "* " bullet, block quotes by `tab`.
-const TAB = 2;
-const LIST_INDENT = TAB + 2;
+// The styles of styled output. Each comes from the Chalk passed in; under NO_COLOR the
+// attributes that are not colour are written here, since Chalk at level 0 drops them all.
+interface Theme {
+  bold: (text: string) => string;
+  italic: (text: string) => string;
+  dim: (text: string) => string;
+  underline: (text: string) => string;
+  /** Quotations: magenta reads on dark and light backgrounds alike (cyan and yellow fade on white). */
+  quotation: (text: string) => string;
+  code: (text: string) => string;
+}
 
-// Private-use marks for where emphasis opens and closes; they survive wrapping
-// (zero width) and become Markdown `*` once the text is escaped.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-// Private-use marks for a summary item's bullet, and for a block that goes on
-// from the one before: marked's block rules (lists above all) slow down
-// super-linearly on long blocks, so long text reaches marked in short pieces.
-const BULLET = '\uE002';
-const GOES_ON = '\uE003';
-const LINES_PER_PIECE = 32;
+const identity = (text: string): string => text;
+const sgr = (open: number, close: number) => (text: string) => `\x1b[${open}m${text}\x1b[${close}m`;
+
+function themeOf(options: StyledOptions): Theme {
+  const { chalk } = options;
+  if (chalk.level > 0) {
+    return {
+      bold: chalk.bold,
+      italic: chalk.italic,
+      dim: chalk.dim,
+      underline: chalk.underline,
+      quotation: chalk.italic.magenta,
+      code: chalk.green,
+    };
+  }
+  if (options.emphasis) {
+    const italic = sgr(3, 23);
+    return { bold: sgr(1, 22), italic, dim: sgr(2, 22), underline: sgr(4, 24), quotation: italic, code: identity };
+  }
+  return { bold: identity, italic: identity, dim: identity, underline: identity, quotation: identity, code: identity };
+}
+
+// What starts the first line of a block of each kind, and the lines after it; the bar of a block quote is dim.
+const FIRST_PREFIX: Record<BlockKind, string> = { paragraph: '', heading: '', item: '• ', quote: '│ ', caption: '' };
+const NEXT_PREFIX: Record<BlockKind, string> = { paragraph: '', heading: '', item: '  ', quote: '│ ', caption: '' };
+const BULLET = '• ';
+const BAR = '│ ';
+const MIN_TEXT_WIDTH = 10;
 
 /**
  * renderStyled returns the view for a terminal: the headline bold, the meta
- * line dim, then the body as Markdown rendered by marked-terminal. Lines are
- * wrapped here, by display width, before Markdown sees them (marked-terminal's
- * own reflow counts UTF-16 units and can split a surrogate pair).
+ * line dim, then the body laid out from the view's blocks, wrapped exactly at
+ * the width by display columns, with quotations, emphasis and links styled.
  */
 export function renderStyled(view: View, options: StyledOptions): string {
-  const { chalk, width } = options;
-  const heading: string[] = [];
-  if (view.article.title)
-    heading.push(
-      wrapText(clean(view.article.title), width)
-        .map((line) => chalk.bold(line))
-        .join('\n'),
-    );
-  heading.push(
-    metaLines(metaParts(view.article).map(clean), width)
-      .map((line) => chalk.dim(line))
-      .join('\n'),
-  );
-
-  const markdown = bodyMarkdown(view, width);
-  const marked = new Marked({ gfm: false, breaks: false, async: false });
-  marked.use(
-    markedTerminal({
-      blockquote: chalk.italic,
-      paragraph: identity,
-      listitem: identity,
-      em: chalk.italic.cyan,
-      strong: chalk.bold,
-      code: identity,
-      codespan: identity,
-      heading: chalk.bold,
-      firstHeading: chalk.bold,
-      hr: chalk.dim,
-      html: identity,
-      del: chalk.dim,
-      link: identity,
-      href: identity,
-      table: identity,
-      text: identity,
-      emoji: false,
-      unescape: true,
-      width,
-      showSectionPrefix: false,
-      reflowText: false,
-      tab: TAB,
-    }),
-  );
-  const rendered = joinPieces(marked.parse(markdown) as string);
-  const body = (view.view === 'summary' ? bulletItems(rendered) : rendered)
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .trimEnd();
-  const top = options.header === false ? '' : `${heading.join('\n')}\n\n`;
-  return `${top}${finishLinks(body, view, { chalk, hyperlinks: options.hyperlinks ?? false })}\n`;
+  let output = '';
+  for (const chunk of renderStyledChunks(view, options)) output += chunk;
+  return output;
 }
 
-// The meta line breaks between its parts, never after a dangling " · ".
-function metaLines(parts: readonly string[], width: number): string[] {
-  const lines: string[] = [];
-  for (const part of parts) {
-    const last = lines.at(-1);
-    if (last !== undefined && displayWidth(`${last} · ${part}`) <= width) lines[lines.length - 1] = `${last} · ${part}`;
-    else lines.push(...wrapText(part, width));
+/** renderStyledChunks yields renderStyled's output a block at a time. */
+export function* renderStyledChunks(view: View, options: StyledOptions): Generator<string> {
+  const chunks = layoutStyledChunks(view, options);
+  yield* options.header === false && view.view !== 'list' ? bodyOnly(chunks) : chunks;
+}
+
+function* layoutStyledChunks(view: View, options: StyledOptions): Generator<string> {
+  const theme = themeOf(options);
+  const { width } = options;
+  if (view.view === 'list') {
+    yield listText(view, theme);
+    return;
   }
-  return lines;
+  yield header(view.article, theme, width);
+  switch (view.view) {
+    case 'full': {
+      const hyperlinks = options.hyperlinks ?? false;
+      const numbers = linkNumbers(view.blocks);
+      for (let index = 0; index < view.paragraphs.length; index++) {
+        const runs = paragraphRuns(view.paragraphs[index] ?? '', {
+          block: view.blocks?.[index],
+          quotations: view.quotations?.[index],
+          references: hyperlinks ? undefined : numbers,
+        });
+        yield `${blockSeparator(view.blocks, index)}${blockText(runs, view.blocks?.[index], theme, width, hyperlinks)}`;
+      }
+      if (view.article.contact) yield `\n\n${contactText(view.article.contact, theme, width, hyperlinks)}`;
+      if (numbers.size > 0 && !hyperlinks) {
+        yield `\n\n${theme.dim('Links')}`;
+        for (const [href, number] of numbers) yield `\n${theme.dim(`[${number}] ${cleanText(href)}`)}`;
+      }
+      break;
+    }
+    case 'summary':
+      for (let index = 0; index < view.summary.length; index++) {
+        const runs = [{ text: cleanText(view.summary[index]?.text ?? ''), styles: [] }];
+        yield `${index === 0 ? '\n\n' : '\n'}${prefixed(runs, theme, width, BULLET, '  ', false)}`;
+      }
+      break;
+    case 'quotes':
+      if (view.entries.length === 0) yield `\n\n${theme.dim('No quotations in this article.')}`;
+      for (const entry of view.entries) yield `\n\n${entryText(entry, theme, width)}`;
+      break;
+  }
+  yield '\n';
 }
 
-function identity(text: string): string {
-  return text;
+function header(article: ArticleMeta, theme: Theme, width: number): string {
+  const lines: string[] = [];
+  if (article.title) {
+    for (const line of wrapRuns([{ text: cleanText(article.title), styles: [] }], width)) {
+      lines.push(theme.bold(runsText(line)));
+    }
+  }
+  for (const line of metaLines(metaParts(article).map(cleanText), width)) lines.push(theme.dim(line));
+  return lines.join('\n');
 }
 
-// The whole private-use area goes, not only the marks used here: render/links.ts marks
-// links with U+E0FF and U+E101–U+F8FF, and article text must not open or close one.
-function clean(text: string): string {
-  return stripControls(text)
-    .replace(/[\uE000-\uF8FF]/g, '')
-    .replace(/\t/g, ' ');
+function blockText(runs: Run[], block: Block | undefined, theme: Theme, width: number, hyperlinks: boolean): string {
+  const kind = block?.kind ?? 'paragraph';
+  if (kind === 'heading') {
+    return wrapRuns(runs, width)
+      .map((line) => theme.bold(styledLine(line, theme, hyperlinks)))
+      .join('\n');
+  }
+  if (kind === 'caption') {
+    return wrapRuns(runs, width)
+      .map((line) => theme.dim(styledLine(line, theme, hyperlinks)))
+      .join('\n');
+  }
+  const body = prefixed(runs, theme, width, FIRST_PREFIX[kind], NEXT_PREFIX[kind], hyperlinks);
+  if (kind !== 'quote' || !block?.attribution) return body;
+  const credit = [{ text: `— ${cleanText(block.attribution)}`, styles: [] }];
+  return `${body}\n${prefixed(credit, theme, width, BAR, BAR, false, theme.dim)}`;
 }
 
-// A piece that goes on from the block before joins it again: the blank line between them goes.
-function joinPieces(rendered: string): string {
-  return rendered.includes(GOES_ON)
-    ? rendered.replace(
-        /\n(?:[ \t]*\n)*([ \t]*(?:\x1b\[[\d;]*m)*[ \t]*)(\* )?\uE003 ?/g,
-        (_whole: string, indent: string, bullet?: string) => `\n${indent}${bullet ? '  ' : ''}`,
-      )
-    : rendered;
-}
-
-// Summary items reach marked as paragraphs that start with BULLET; they become
-// what marked-terminal makes of a loose list: "  * " and an indent of four, no blank lines between.
-function bulletItems(rendered: string): string {
-  return rendered
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) =>
-      line.startsWith(BULLET) ? `${' '.repeat(TAB)}* ${line.slice(1)}` : `${' '.repeat(LIST_INDENT)}${line}`,
-    )
+// Lines of runs after a prefix (a bullet, or a quote's bar, dim); text after it wraps to what is left of the width.
+function prefixed(
+  runs: Run[],
+  theme: Theme,
+  width: number,
+  first: string,
+  next: string,
+  hyperlinks: boolean,
+  style: (text: string) => string = identity,
+): string {
+  const textWidth = Math.max(MIN_TEXT_WIDTH, width - displayWidth(first));
+  const bar = (prefix: string) => (prefix === BAR ? theme.dim(prefix) : prefix);
+  return wrapRuns(runs, textWidth)
+    .map((line, index) => bar(index === 0 ? first : next) + style(styledLine(line, theme, hyperlinks)))
     .join('\n');
 }
 
-function bodyMarkdown(view: View, width: number): string {
-  switch (view.view) {
-    case 'full': {
-      const numbers = linkNumbers(view.blocks);
-      const blocks = view.paragraphs.map((paragraph, index) => {
-        // Only the spans, found here: who said them is the quotes view's work, and plain output needs neither.
-        const spans = findQuoteSpans(paragraph);
-        const block = view.blocks?.[index];
-        const text = markLinks(markQuotes(paragraph, spans), paragraph, block?.links ?? [], numbers);
-        return blockMarkdown(text, block?.kind ?? 'paragraph', width);
-      });
-      if (view.article.contact) blocks.push(`*${escapeMarkdown(clean(view.article.contact))}*`);
-      return blocks.join('\n\n');
-    }
-    case 'summary':
-      // A loose list (blank lines between items): marked-terminal renders a tight item's raw text, escapes and all.
-      return view.summary
-        .map((sentence) => `${BULLET}${toMarkdown(clean(sentence.text), width - LIST_INDENT)}`)
-        .join('\n\n');
-    case 'quotes':
-      if (view.quotes.length === 0) return escapeMarkdown('No quotations in this article.');
-      return view.quotes.map((quote) => quoteMarkdown(quote, width - TAB)).join('\n\n');
+const STYLE_ORDER: readonly RunStyle[] = ['quotation', 'strong', 'emphasis', 'code', 'reference'];
+
+// One line of runs with their styles; a link's text is an OSC 8 hyperlink, opened and closed on each line.
+function styledLine(line: readonly Run[], theme: Theme, hyperlinks: boolean): string {
+  let output = '';
+  for (const run of line) {
+    let text = run.text;
+    for (const style of STYLE_ORDER) if (run.styles.includes(style)) text = styleOf(style, theme)(text);
+    if (run.href && hyperlinks) text = hyperlink(run.href, theme.underline(text));
+    output += text;
+  }
+  return output;
+}
+
+function styleOf(style: RunStyle, theme: Theme): (text: string) => string {
+  switch (style) {
+    case 'quotation':
+      return theme.quotation;
+    case 'strong':
+      return theme.bold;
+    case 'emphasis':
+      return theme.italic;
+    case 'code':
+      return theme.code;
+    case 'reference':
+      return theme.dim;
   }
 }
 
-// Paragraphs from web pages keep their kind: subheadings, list items (a loose list, as for the summary) and block quotes.
-function blockMarkdown(text: string, kind: BlockKind, width: number): string {
-  switch (kind) {
-    case 'heading':
-      return `## ${emphasis(escapeMarkdown(text.replace(/\s+/g, ' ')))}`;
-    case 'item':
-      return `* ${toMarkdown(text, width - LIST_INDENT, '  ')}`;
-    case 'quote':
-      return `> ${toMarkdown(text, width - TAB, '> ')}`;
-    case 'paragraph':
-    case 'caption':
-      return toMarkdown(text, width);
+// A target is printable ASCII by construction (html.ts, markdown.ts); the filter keeps a bad one from ending the sequence.
+function hyperlink(href: string, text: string): string {
+  return `\x1b]8;;${href.replace(/[^\x21-\x7e]/g, '')}\x1b\\${text}\x1b]8;;\x1b\\`;
+}
+
+// The contact address: a mailto: link where the terminal shows hyperlinks, else the address as text.
+function contactText(contact: string, theme: Theme, width: number, hyperlinks: boolean): string {
+  const address = cleanText(contact);
+  const runs: Run[] = [{ text: address, styles: [], href: `mailto:${address}` }];
+  return wrapRuns(runs, width)
+    .map((line) => styledLine(line, theme, hyperlinks))
+    .join('\n');
+}
+
+// A quotes-view line under a bar: the quoted runs in quotation marks and the quotation style, then who said them.
+function entryText(entry: QuoteEntry, theme: Theme, width: number): string {
+  const runs: Run[] = entry.runs.map((run) =>
+    run.quoted
+      ? { text: `“${cleanText(run.text)}”`, styles: ['quotation'] }
+      : { text: cleanText(run.text), styles: [] },
+  );
+  const words = prefixed(runs, theme, width, BAR, BAR, false);
+  if (!entry.speaker) return words;
+  const speaker = [{ text: `— ${cleanText(entry.speaker)}`, styles: [] }];
+  return `${words}\n${prefixed(speaker, theme, width, BAR, BAR, false, theme.bold)}`;
+}
+
+function listText(view: ListView, theme: Theme): string {
+  if (view.articles.length === 0) return `${theme.dim('No bundled articles.')}\n`;
+  let slugWidth = 0;
+  for (const entry of view.articles) slugWidth = Math.max(slugWidth, displayWidth(cleanText(entry.slug ?? '')));
+  let output = '';
+  for (const entry of view.articles) {
+    const slug = cleanText(entry.slug ?? '').padEnd(slugWidth);
+    output += `${theme.bold(slug)}  ${listDetails(entry)}${entry.default ? theme.dim('  (default)') : ''}\n`;
   }
-}
-
-function quoteMarkdown(quote: Quote, width: number): string {
-  const [before, quoted, after] = quoteExcerpt(quote);
-  const text = `${clean(before)}${OPEN}${clean(quoted)}${CLOSE}${clean(after)}`;
-  const words = `> ${toMarkdown(text, width, '> ')}`;
-  if (!quote.speaker) return words;
-  // The speaker sits on the line right under the words, in bold, as a byline would.
-  return `${words}\\\n> **${toMarkdown(`— ${clean(quote.speaker)}`, width, '> ')}**`;
-}
-
-// Puts emphasis marks around each quotation (its quote marks included) in a paragraph.
-function markQuotes(paragraph: string, spans: readonly QuoteSpan[]): string {
-  let text = '';
-  let at = 0;
-  for (const { open: start, close: end } of spans) {
-    if (start < at || end <= start) continue;
-    text += clean(paragraph.slice(at, start)) + OPEN + clean(paragraph.slice(start, end)) + CLOSE;
-    at = end;
-  }
-  return text + clean(paragraph.slice(at));
-}
-
-// Wraps plain text to `width`, escapes it for Markdown and joins the lines with
-// hard breaks. Emphasis is closed at each line end and reopened on the next line.
-function toMarkdown(text: string, width: number, continuation = ''): string {
-  let inside = false;
-  const wrapped = wrapText(text, Math.max(10, width)).map((line) => {
-    let marked = (inside ? OPEN : '') + line;
-    inside = marked.lastIndexOf(OPEN) > marked.lastIndexOf(CLOSE);
-    if (inside) marked += CLOSE;
-    return emphasis(escapeMarkdown(marked));
-  });
-  // A line that held only emphasis marks is empty now; as the last line it would leave a stray "\\".
-  const kept = wrapped.filter((line) => line !== '');
-  const lines = kept.length > 0 ? kept : [''];
-  // Every LINES_PER_PIECE lines a new block of the same kind starts, marked as going on from the one
-  // before; the space after the mark keeps an opening `*` at the line start read as emphasis.
-  const opener = continuation === '  ' ? '* ' : continuation;
-  return lines
-    .map((line, index) =>
-      index === 0
-        ? line
-        : index % LINES_PER_PIECE === 0
-          ? `\n\n${opener}${GOES_ON} ${line}`
-          : `\\\n${continuation}${line}`,
-    )
-    .join('');
-}
-
-// Backslash-escape every ASCII punctuation mark that Markdown could read as syntax.
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#+\-!|~&=]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
-}
-
-// Emphasis marks become `*`, unless Markdown would not read that pair as emphasis
-// (an opening mark after a letter and before punctuation, or the reverse).
-function emphasis(line: string): string {
-  return line
-    .replace(
-      /(.?)\uE000([^\uE000\uE001]*)\uE001(.?)/gsu,
-      (_whole: string, before: string, inner: string, after: string) => {
-        const opens = inner.trim() !== '' && !(/[\p{L}\p{N}]/u.test(before) && /^\p{P}/u.test(inner));
-        const closes = !(/\p{P}$/u.test(inner) && /[\p{L}\p{N}]/u.test(after));
-        return opens && closes ? `${before}*${inner}*${after}` : `${before}${inner}${after}`;
-      },
-    )
-    .replace(/[\uE000\uE001]/g, '');
+  return output;
 }

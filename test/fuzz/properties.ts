@@ -371,9 +371,6 @@ export function checkOutputs({ article, outputs, views }: Rendered): void {
       throw new Error(
         `${key}: U+${(bad[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0')} at ${bad.index} in ${JSON.stringify(visible.slice(Math.max(0, bad.index - 20), bad.index + 20))}`,
       );
-    // Styled output drops these from the article, so any left are the renderer's own marks.
-    if (key.includes('styled') && /[\uE000-\uE003]/.test(visible))
-      throw new Error(`${key}: a renderer mark leaked into the output`);
   }
   if (!article) return;
   const paragraphs = article.paragraphs;
