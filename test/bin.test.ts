@@ -124,7 +124,7 @@ describe('the package', () => {
 
   test('ships the licences of the bundled packages', () => {
     const notices = readFileSync(join(root, 'dist/THIRD-PARTY-NOTICES'), 'utf8');
-    for (const name of ['@mozilla/readability', 'commander', 'marked', 'linkedom', 'css-select'])
+    for (const name of ['@mozilla/readability', 'commander', 'linkedom', 'css-select'])
       expect(notices).toMatch(new RegExp(`^${name.replace('/', '\\/')} [\\d.]+ \\(`, 'm'));
     expect(notices).toContain('Apache License');
     expect(manifest.files).toContain('dist/THIRD-PARTY-NOTICES');

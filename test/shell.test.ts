@@ -457,7 +457,7 @@ describe('--help', () => {
       'news-read --json | jq .article',
       'curl -s URL | news-read --summary',
     ]) {
-      expect(stdout).toMatch(new RegExp(`^  ${example.replace(/[.|*]/g, '\\$&')}  `, 'm'));
+      expect(stdout).toMatch(new RegExp(`^  ${example.replace(/[.|*]/g, '\\$&')}(?:  |$)`, 'm'));
     }
     expect(stdout).toMatch(/^ {2}0 {2}success/m);
     expect(stdout).toMatch(/^ {2}1 {2}bad input/m);
