@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
-import { findQuoteSpans, type QuoteSpan } from '../quotes-spans.js';
+import { findQuoteSpans, type QuoteSpan } from '../quotes/spans.js';
 import { stripControls } from '../sanitize.js';
 import type { BlockKind, Quote, View } from '../types.js';
 import { displayWidth, wrapText } from '../width.js';

@@ -1,5 +1,5 @@
 import { articleMeta } from '../parse.js';
-import { extractQuotes, matchesSpeaker } from '../quotes.js';
+import { extractQuotes, matchesSpeaker } from '../quotes/attribute.js';
 import { quoteExcerpt } from '../render/parts.js';
 import type { Article, Quote, QuoteEntry, QuotesView, SpeakerEntry } from '../types.js';
 
@@ -7,7 +7,13 @@ import type { Article, Quote, QuoteEntry, QuotesView, SpeakerEntry } from '../ty
 export function quotesView(article: Article, speaker?: string): QuotesView {
   let quotes = extractQuotes(article);
   if (speaker !== undefined) quotes = quotes.filter((quote) => matchesSpeaker(quote, speaker));
-  return { view: 'quotes', article: articleMeta(article), quotes, entries: quoteEntries(quotes), speakers: cast(quotes) };
+  return {
+    view: 'quotes',
+    article: articleMeta(article),
+    quotes,
+    entries: quoteEntries(quotes),
+    speakers: cast(quotes),
+  };
 }
 
 // One line a quote, its excerpt as the renderers showed it in 1.0.

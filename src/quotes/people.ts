@@ -1,9 +1,10 @@
 // The article's people: every capitalised run that reads as a name, with the
 // roles written next to it, so short forms, roles and pronouns can find the
 // fullest name the article gives.
-import { DETERMINERS, isCapitalized, PARTICLES, stripPossessive, type Token, trimName } from './quotes-phrases.js';
+
+import { DETERMINERS, isCapitalized, PARTICLES, stripPossessive, type Token, trimName } from './chunker.js';
+import { isReportingForm } from './verbs.js';
 import {
-  CUE_VERBS,
   HONORIFICS,
   NOT_NAME_WORDS,
   ORGANISATION_WORDS,
@@ -11,7 +12,7 @@ import {
   PHRASE_BREAKS,
   ROLE_WORDS,
   SKIPPABLE,
-} from './quotes-words.js';
+} from './words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
 export type Gender = 'male' | 'female' | null;
@@ -179,7 +180,7 @@ export class People {
       if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
       if (
         NOT_NAME_WORDS.has(token.text) ||
-        CUE_VERBS.has(token.text) ||
+        isReportingForm(token.text) ||
         SKIPPABLE.has(token.text) ||
         /ed$/.test(token.text)
       )
@@ -291,7 +292,7 @@ function appositiveRole(tokens: Token[], after: number): string[] {
     role.length === 0 ||
     /^\p{Lu}/u.test(first) ||
     /^(?:who|which|that|and|but|said|says)$/.test(first) ||
-    CUE_VERBS.has(first)
+    isReportingForm(first)
   )
     return [];
   return DETERMINERS.has(first) ? role.slice(1) : role;
@@ -307,7 +308,7 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
     if (token.kind !== 'word') continue;
     if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text)))
       return false;
-    if (CUE_VERBS.has(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
+    if (isReportingForm(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
   }
   return tokens[position - 7]?.sentence !== sentence;
 }

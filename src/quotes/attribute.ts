@@ -4,7 +4,8 @@
 // article is talking about, a short form resolved to the fullest name the
 // article gives, and quotes with no attribution of their own carried over from
 // the quotes around them. Every look-around is bounded, so the work stays linear.
-import { type Gender, People, type Person } from './quotes-people.js';
+
+import type { Article, Quote, QuoteKind, Sentence } from '../types.js';
 import {
   DETERMINERS,
   describe,
@@ -21,13 +22,13 @@ import {
   subjectBefore,
   type Token,
   trimDescription,
-} from './quotes-phrases.js';
-import { findQuoteSpans, type QuoteSpan } from './quotes-spans.js';
+} from './chunker.js';
+import { type Gender, People, type Person } from './people.js';
+import { findQuoteSpans, type QuoteSpan } from './spans.js';
+import { isReportingForm, reportsSpeech, takesObject } from './verbs.js';
 import {
-  CUE_VERBS,
   DEMONYMS,
   LABEL_WORDS,
-  OBJECT_VERBS,
   ORGANISATION_LABELS,
   ORGANISATION_ROLES,
   ORGANISATION_WORDS,
@@ -38,8 +39,7 @@ import {
   SAYING_NOUNS,
   SKIPPABLE,
   TITLE_WORDS,
-} from './quotes-words.js';
-import type { Article, Quote, QuoteKind, Sentence } from './types.js';
+} from './words.js';
 
 interface Speaker {
   name: string;
@@ -410,7 +410,7 @@ class Attributor {
       if (
         (verb === floor || previous?.kind === 'quote' || previous?.text === ',') &&
         !/ing$/.test(word) &&
-        !OBJECT_VERBS.has(lower)
+        !takesObject(lower)
       ) {
         const after = phraseForward(tokens, verb + 1, ceiling);
         const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
@@ -653,15 +653,7 @@ function verbLikeQuote(tokens: Token[], attributor: Attributor, draft: Draft): S
 
 // A narrative cue tells who is talking only when it is a verb of saying, not "calls for a shift".
 function isTalker(tokens: Token[], verb: number): boolean {
-  const word = tokens[verb]!.text;
-  // "according to reports" credits a source for a fact; nobody is talking.
-  if (word.toLowerCase() === 'according') return false;
-  const next = tokens[verb + 1]?.text ?? '';
-  if (/^(?:shows?|showed)$/.test(word)) return false;
-  // "agreed to pay", "continued to fall", "calls for a shift" are not speech; "Jones agreed." is.
-  if (/^(?:agreed?|continues?|continued)$/.test(word)) return next !== 'to';
-  if (/^calls?$/.test(word)) return next !== 'for';
-  return true;
+  return reportsSpeech(tokens[verb]!.text.toLowerCase(), tokens[verb + 1]?.text ?? '');
 }
 
 function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
@@ -787,7 +779,7 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
       gap.length > 0 &&
       gap.every((word) => word.kind === 'word') &&
       !PHRASE_BREAKS.has(gap[0]!.text) &&
-      !CUE_VERBS.has(gap[0]!.text)
+      !isReportingForm(gap[0]!.text)
     ) {
       const speaker = attributor.speakerOf({ tokens: gap, start: next }, next);
       return speaker ? { speaker, cue: token.text } : null;

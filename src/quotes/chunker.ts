@@ -1,8 +1,8 @@
 // Reading the words around a quote: tokens, the noun phrases before and after a
 // reporting verb, and what a phrase names (a person, an organisation, a role).
 // Every reader looks at a bounded number of tokens, so attribution stays linear.
+import { isReportingForm } from './verbs.js';
 import {
-  CUE_VERBS,
   HONORIFICS,
   NOT_NAME_WORDS,
   ORGANISATION_LABELS,
@@ -13,7 +13,7 @@ import {
   ROLE_WORDS,
   ROYAL_TITLES,
   SKIPPABLE,
-} from './quotes-words.js';
+} from './words.js';
 
 /** Name particles that stay inside a name ("Nick Van den Brul", "Charles de Gaulle"). */
 export const PARTICLES = new Set([
@@ -88,7 +88,7 @@ export function isCue(tokens: Token[], at: number): boolean {
   if (lower === 'according') return isWord(tokens[at + 1], 'to');
   if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(tokens[at + 1]!.text.toLowerCase());
   // "United States", "Reports": a capitalised word is a name, not a verb.
-  if (!CUE_VERBS.has(token.text)) return false;
+  if (!isReportingForm(token.text)) return false;
   const previous = tokens[at - 1];
   // "an amber warning", "the report": after a determiner it is a noun.
   if (previous && DETERMINERS.has(previous.text.toLowerCase())) return false;
@@ -291,7 +291,7 @@ export function phraseForward(tokens: Token[], first: number, ceiling: number): 
     if (
       collected.length === 0 &&
       !capital &&
-      (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || CUE_VERBS.has(lower))
+      (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || isReportingForm(lower))
     )
       return null;
     // "Richard and Judy executive producer Amanda Ross".
@@ -307,7 +307,7 @@ export function phraseForward(tokens: Token[], first: number, ceiling: number): 
     if (
       collected.length > 0 &&
       !capital &&
-      (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))
+      (PHRASE_BREAKS.has(lower) || lower === 'of' || isReportingForm(lower) || SKIPPABLE.has(lower))
     )
       break;
     if (collected.length > 0 && /^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text)) break;
@@ -327,7 +327,7 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
     const lower = token.text.toLowerCase();
     if (/^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text) && collected.length > 0) break;
     if (!/^\p{Lu}/u.test(token.text) && !DETERMINERS.has(lower)) {
-      if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
+      if (isReportingForm(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
       const previous = collected.at(-1);
       const afterPossessive = previous && /['’]s$/.test(previous.text);
       if (
@@ -355,7 +355,7 @@ function labelsName(tokens: Token[], at: number): boolean {
     const token = tokens[end];
     if (!token || token.kind !== 'word' || !/^\p{Ll}/u.test(token.text)) return false;
     const lower = token.text.toLowerCase();
-    if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower))
+    if (isReportingForm(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower))
       return false;
     const next = tokens[end + 1];
     if (
