@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse.js';
-import { extractQuotes, matchesSpeaker } from '../src/quotes/attribute.js';
+import { extractQuotes, matchesSpeaker } from '../src/quotes/index.js';
 import { findQuoteSpans } from '../src/quotes/spans.js';
 import { quoteExcerpt } from '../src/render/parts.js';
 import type { Quote } from '../src/types.js';

@@ -1,6 +1,8 @@
 // Reading the words around a quote: tokens, the noun phrases before and after a
 // reporting verb, and what a phrase names (a person, an organisation, a role).
 // Every reader looks at a bounded number of tokens, so attribution stays linear.
+
+import type { Token } from './tokens.js';
 import { isReportingForm } from './verbs.js';
 import {
   HONORIFICS,
@@ -14,6 +16,8 @@ import {
   ROYAL_TITLES,
   SKIPPABLE,
 } from './words.js';
+
+export type { Token } from './tokens.js';
 
 /** Name particles that stay inside a name ("Nick Van den Brul", "Charles de Gaulle"). */
 export const PARTICLES = new Set([
@@ -49,20 +53,6 @@ export const DETERMINERS = new Set([
   'my',
 ]);
 const SPEAKING_LINKS = new Set(['to', 'on', 'at', 'in', 'after', 'before', 'from', 'during', 'with', 'about', 'ahead']);
-
-/** A word, a punctuation mark, or a whole quotation, outside the quotes' own words. */
-export interface Token {
-  kind: 'word' | 'punct' | 'quote';
-  text: string;
-  /** Offset in the paragraph. */
-  start: number;
-  /** Global sentence index. */
-  sentence: number;
-  /** Index into the quote list, for quote tokens. */
-  quote: number;
-  /** Global sentence index of the closing mark, for quote tokens; `sentence` otherwise. */
-  last: number;
-}
 
 /** A run of word tokens, and where it starts in the token list. */
 export interface Phrase {
@@ -429,4 +419,15 @@ export function trimDescription(words: string[]): string[] {
 export function describe(words: string[]): string {
   const text = words.join(' ').replace(/ ([’'])/g, '$1');
   return text.replace(/^(The|A|An|Another|One|Some) /, (first) => first.toLowerCase());
+}
+
+// "according to the club's chief executive, Sarah Lin," and "said one pensioner,
+// Mary Jones": a description followed by a name in apposition is that person.
+export function namedApposition(tokens: Token[], phrase: Phrase | null, ceiling: number): Phrase | null {
+  if (!phrase || nameOf(phrase)) return phrase;
+  const comma = phrase.start + phrase.tokens.length;
+  if (tokens[comma]?.text !== ',') return phrase;
+  const apposition = phraseForward(tokens, comma + 1, ceiling);
+  const name = apposition && nameOf(apposition);
+  return apposition && name && name.words.length >= 2 ? apposition : phrase;
 }

@@ -1,5 +1,5 @@
 import { articleMeta } from '../parse.js';
-import { extractQuotes, matchesSpeaker } from '../quotes/attribute.js';
+import { extractQuotes, matchesSpeaker } from '../quotes/index.js';
 import { quoteExcerpt } from '../render/parts.js';
 import type { Article, Quote, QuoteEntry, QuotesView, SpeakerEntry } from '../types.js';
 

@@ -1,0 +1,3 @@
+// Quotations and who said them. The public face of src/quotes/: the quotes view
+// and the tests import from here, never from the parts.
+export { extractQuotes, matchesSpeaker } from './attribute.js';
