@@ -6,6 +6,7 @@
 import type { Article, Quote } from '../types.js';
 import { isCue } from './chunker.js';
 import { Attributor, type Speaker } from './discourse.js';
+import { nth } from './nth.js';
 import { findQuoteSpans } from './spans.js';
 import { explicitAttribution, labelKind, nextOpensSoon, verbLikeQuote } from './strategies.js';
 import { type Draft, type Token, tokenize } from './tokens.js';
@@ -29,26 +30,26 @@ export function extractQuotes(article: Article): Quote[] {
 // print the other part a second time.
 function clipSplitQuotes(article: Article, tokens: Token[], drafts: Draft[]) {
   for (let index = 0; index + 1 < drafts.length; index++) {
-    const first = drafts[index]!;
-    const second = drafts[index + 1]!;
+    const first = nth(drafts, index);
+    const second = nth(drafts, index + 1);
     if (first.paragraph !== second.paragraph || first.sentence !== second.sentence || second.token - first.token > 14)
       continue;
     let split = false;
     for (let at = first.token + 1; at < second.token; at++) {
-      if (/^[.!?;]$/.test(tokens[at]!.text)) {
+      if (/^[.!?;]$/.test(nth(tokens, at).text)) {
         split = false;
         break;
       }
       if (isCue(tokens, at)) split = true;
     }
     if (!split) continue;
-    const paragraph = article.paragraphs[first.paragraph]!;
+    const paragraph = nth(article.paragraphs, first.paragraph);
     // Never into the quotes themselves: an unclosed first part ends where the second opens.
     let end = second.span.open;
-    while (end > Math.max(first.span.close, first.span.end) && SPLIT_PUNCTUATION.test(paragraph[end - 1]!)) end--;
+    while (end > Math.max(first.span.close, first.span.end) && SPLIT_PUNCTUATION.test(nth(paragraph, end - 1))) end--;
     first.quote.context = paragraph.slice(first.contextStart, end);
     let start = first.span.close;
-    while (start < second.span.open && SPLIT_PUNCTUATION.test(paragraph[start]!)) start++;
+    while (start < second.span.open && SPLIT_PUNCTUATION.test(nth(paragraph, start))) start++;
     second.quote.context = paragraph.slice(start, second.contextStart + second.quote.context.length);
     second.contextStart = start;
   }
@@ -60,11 +61,11 @@ const SPLIT_PUNCTUATION = /[\s,;:—–-]/u;
 // open and reopens the next one. One-sentence-per-line text does the same per line.
 function markContinuations(article: Article, drafts: Draft[]) {
   for (let index = 0; index + 1 < drafts.length; index++) {
-    const draft = drafts[index]!;
-    const next = drafts[index + 1]!;
+    const draft = nth(drafts, index);
+    const next = nth(drafts, index + 1);
     if (draft.span.closed || !next.opensSentence) continue;
     const atParagraphEnd =
-      draft.span.close === article.paragraphs[draft.paragraph]!.length && next.paragraph === draft.paragraph + 1;
+      draft.span.close === nth(article.paragraphs, draft.paragraph).length && next.paragraph === draft.paragraph + 1;
     const reopened = next.paragraph === draft.paragraph && draft.span.close === next.span.open;
     if (atParagraphEnd || reopened) draft.quote.continues = true;
   }
@@ -75,7 +76,7 @@ function shareContinuationSpeakers(drafts: Draft[]) {
   let first = 0;
   while (first < drafts.length) {
     let last = first;
-    while (drafts[last]!.quote.continues && last + 1 < drafts.length) last++;
+    while (nth(drafts, last).quote.continues && last + 1 < drafts.length) last++;
     const chain = drafts.slice(first, last + 1);
     const named = chain.find((draft) => draft.quote.cue !== null && draft.quote.speaker !== null && !draft.fragment);
     if (named && chain.length > 1) {
@@ -113,14 +114,14 @@ function attribute(tokens: Token[], drafts: Draft[]) {
   // mark), so narrative cues ("She said ministers would…") keep track of who is talking.
   while (sentenceStart < tokens.length) {
     let sentenceEnd = sentenceStart;
-    let lastSentence = tokens[sentenceStart]!.last;
-    while (sentenceEnd + 1 < tokens.length && tokens[sentenceEnd + 1]!.sentence <= lastSentence) {
+    let lastSentence = nth(tokens, sentenceStart).last;
+    while (sentenceEnd + 1 < tokens.length && nth(tokens, sentenceEnd + 1).sentence <= lastSentence) {
       sentenceEnd++;
-      lastSentence = Math.max(lastSentence, tokens[sentenceEnd]!.last);
+      lastSentence = Math.max(lastSentence, nth(tokens, sentenceEnd).last);
     }
     const quotesHere: Draft[] = [];
-    while (quoteIndex < drafts.length && drafts[quoteIndex]!.token <= sentenceEnd)
-      quotesHere.push(drafts[quoteIndex++]!);
+    while (quoteIndex < drafts.length && nth(drafts, quoteIndex).token <= sentenceEnd)
+      quotesHere.push(nth(drafts, quoteIndex++));
     const firstQuote = quotesHere[0]?.token ?? sentenceEnd + 1;
 
     // The main clause's speaker: the first reporting verb before any quote.
@@ -135,7 +136,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
     }
     if (main) {
       if (pending.length > 0 && quotesHere.length === 0) settlePending();
-      attributor.record(main.speaker, tokens[main.position]!.sentence, main.position);
+      attributor.record(main.speaker, nth(tokens, main.position).sentence, main.position);
     }
 
     for (const draft of quotesHere) {
@@ -156,7 +157,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
           lastWaiting &&
           !draft.fragment &&
           found.cue !== 'according to' &&
-          draft.sentence - tokens[lastWaiting.draft.token]!.last <= 1
+          draft.sentence - nth(tokens, lastWaiting.draft.token).last <= 1
         ) {
           for (const waiting of pending) assign(waiting.draft, found.speaker);
           pending = [];
@@ -176,7 +177,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
         continue;
       }
       const lastWaiting = pending.at(-1);
-      if (lastWaiting && draft.sentence - tokens[lastWaiting.draft.token]!.last > 1) settlePending();
+      if (lastWaiting && draft.sentence - nth(tokens, lastWaiting.draft.token).last > 1) settlePending();
       const carried = pending.length > 0 ? null : attributor.recentSpeaker(draft.sentence, 2);
       const continued = !draft.span.closed && nextOpensSoon(drafts, draft);
       if (carried && !continued) {
@@ -191,13 +192,14 @@ function attribute(tokens: Token[], drafts: Draft[]) {
     }
     // "Gillian Shepherd remembered how a colleague called women “Betty”": the next
     // unattributed quote is still the main speaker's.
+    const lead = main;
     if (
-      main &&
+      lead &&
       quotesHere.length > 0 &&
-      main.speaker.named &&
-      quotesHere.every((draft) => draft.token > main!.position)
+      lead.speaker.named &&
+      quotesHere.every((draft) => draft.token > lead.position)
     ) {
-      attributor.record(main.speaker, tokens[main.position]!.sentence, main.position);
+      attributor.record(lead.speaker, nth(tokens, lead.position).sentence, lead.position);
     }
     sentenceStart = sentenceEnd + 1;
   }
@@ -206,7 +208,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
 
 // A narrative cue tells who is talking only when it is a verb of saying, not "calls for a shift".
 function isTalker(tokens: Token[], verb: number): boolean {
-  return reportsSpeech(tokens[verb]!.text.toLowerCase(), tokens[verb + 1]?.text ?? '');
+  return reportsSpeech(nth(tokens, verb).text.toLowerCase(), tokens[verb + 1]?.text ?? '');
 }
 
 /** matchesSpeaker returns true when `name` is the quote's speaker by full name or by a form the article uses for them. */

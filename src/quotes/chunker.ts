@@ -2,6 +2,7 @@
 // reporting verb, and what a phrase names (a person, an organisation, a role).
 // Every reader looks at a bounded number of tokens, so attribution stays linear.
 
+import { nth } from './nth.js';
 import type { Token } from './tokens.js';
 import { isReportingForm } from './verbs.js';
 import {
@@ -72,11 +73,11 @@ export function isWord(token: Token | undefined, text?: string): boolean {
 
 /** isCue returns true when the token at `at` is a reporting verb used as a verb. */
 export function isCue(tokens: Token[], at: number): boolean {
-  const token = tokens[at]!;
+  const token = nth(tokens, at);
   if (token.kind !== 'word') return false;
   const lower = token.text.toLowerCase();
   if (lower === 'according') return isWord(tokens[at + 1], 'to');
-  if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(tokens[at + 1]!.text.toLowerCase());
+  if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(nth(tokens, at + 1).text.toLowerCase());
   // "United States", "Reports": a capitalised word is a name, not a verb.
   if (!isReportingForm(token.text)) return false;
   const previous = tokens[at - 1];
@@ -85,8 +86,7 @@ export function isCue(tokens: Token[], at: number): boolean {
   // "…, telling people to": an -ing form is a cue only where a clause can start.
   if (/ing$/.test(token.text))
     return (
-      !previous ||
-      previous.kind !== 'word' ||
+      previous?.kind !== 'word' ||
       /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text)
     );
   return true;
@@ -110,7 +110,7 @@ export interface TrimmedName {
 export function trimName(run: string[]): TrimmedName | null {
   const words = run.filter((word) => word !== '');
   for (let at = words.length - 1; at >= 0; at--) {
-    const honorific = words[at]!;
+    const honorific = nth(words, at);
     if (HONORIFICS.has(honorific) && at < words.length - 1) {
       return { words: words.slice(at + 1), honorific: honorific.replace(/\.$/, '') };
     }
@@ -118,7 +118,7 @@ export function trimName(run: string[]): TrimmedName | null {
   const kept: string[] = [];
   let names = 0;
   for (let at = words.length - 1; at >= 0; at--) {
-    const word = words[at]!;
+    const word = nth(words, at);
     const plain = stripPossessive(word);
     // "Nick Van den Brul": a particle inside a name is part of it, capitalised or not.
     const particle = PARTICLES.has(word) || (at > 0 && at < words.length - 1 && PARTICLES.has(word.toLowerCase()));
@@ -134,7 +134,7 @@ export function trimName(run: string[]): TrimmedName | null {
     kept.unshift(word);
     names++;
   }
-  while (kept.length > 0 && (PARTICLES.has(kept[0]!) || kept[0] === '&')) kept.shift();
+  while (kept.length > 0 && (PARTICLES.has(nth(kept, 0)) || kept[0] === '&')) kept.shift();
   if (kept.length === 0) return null;
   return { words: kept, honorific: null };
 }
@@ -151,7 +151,7 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
       token.text === ',' &&
       tokens[at - 2]?.text === ',' &&
       isWord(tokens[at - 1]) &&
-      (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))
+      (SKIPPABLE.has(nth(tokens, at - 1).text) || /ly$/.test(nth(tokens, at - 1).text))
     ) {
       // ", meanwhile," between a subject and its verb.
       at -= 3;
@@ -160,24 +160,29 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     }
   }
   if (
-    /ing$/.test(tokens[verb]!.text) &&
+    /ing$/.test(nth(tokens, verb).text) &&
     at === verb - 1 &&
-    /^(?:as|while|after|before|by|when)$/.test(tokens[at]!.text)
+    /^(?:as|while|after|before|by|when)$/.test(nth(tokens, at).text)
   ) {
     // "was quoted as saying", "said while announcing": the main clause's subject.
     return mainSubject(tokens, at, floor);
   }
-  if (tokens[at]!.text === ',' && /ing$/.test(tokens[verb]!.text) && at === verb - 1) {
+  if (nth(tokens, at).text === ',' && /ing$/.test(nth(tokens, verb).text) && at === verb - 1) {
     // "He warned his supporters, saying: …": the participle shares the main clause's subject.
     return mainSubject(tokens, at, floor);
   }
-  if (tokens[at]!.text === ',') {
+  if (nth(tokens, at).text === ',') {
     // "David Frost, director general of the British Chambers of Commerce, warned".
     let comma = at - 1;
-    while (comma >= floor && comma >= at - 22 && tokens[comma]!.text !== ',' && !/^[.;:!?]$/.test(tokens[comma]!.text))
+    while (
+      comma >= floor &&
+      comma >= at - 22 &&
+      nth(tokens, comma).text !== ',' &&
+      !/^[.;:!?]$/.test(nth(tokens, comma).text)
+    )
       comma--;
-    if (comma >= floor && tokens[comma]!.text === ',' && comma < at - 1) {
-      const apposition = tokens[comma + 1]!.text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
+    if (comma >= floor && nth(tokens, comma).text === ',' && comma < at - 1) {
+      const apposition = nth(tokens, comma + 1).text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
       const main = phraseBackward(tokens, comma - 1, floor);
       if (main && nameOf(main)) return main;
       if (apposition && nameOf(apposition)) return apposition;
@@ -185,12 +190,12 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     }
     return null;
   }
-  if (tokens[at]!.text === 'and' || tokens[at]!.text === 'but') {
+  if (nth(tokens, at).text === 'and' || nth(tokens, at).text === 'but') {
     // "Male MPs pretended to … and jeered": the first verb's subject opens the sentence.
     let start = at;
-    while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence) start--;
+    while (start > floor && nth(tokens, start - 1).sentence === nth(tokens, at).sentence) start--;
     const opening = subjectAfterComma(tokens, start);
-    const lead = opening?.tokens[0]!.text.toLowerCase() ?? '';
+    const lead = (opening ? nth(opening.tokens, 0).text : '').toLowerCase() ?? '';
     return opening && (nameOf(opening) || PRONOUNS.has(lead) || DETERMINERS.has(lead)) ? opening : null;
   }
   const phrase = phraseBackward(tokens, at, floor);
@@ -198,12 +203,12 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
   const first = phrase.start;
   // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
   if (!nameOf(phrase) || isOrganisation(phrase)) {
-    if (first > floor && tokens[first - 1]!.text === ',') {
+    if (first > floor && nth(tokens, first - 1).text === ',') {
       const person = phraseBackward(tokens, first - 2, floor);
       const name = person && nameOf(person);
       if (person && name && (name.words.length >= 2 || name.honorific) && !isOrganisation(person)) {
         const start = person.start;
-        if (start === floor || tokens[start - 1]?.sentence !== tokens[start]!.sentence) return person;
+        if (start === floor || tokens[start - 1]?.sentence !== nth(tokens, start).sentence) return person;
       }
     }
   }
@@ -213,12 +218,12 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
 /** mainSubject returns the subject that opens the sentence, after an opening phrase such as "In a statement,". */
 export function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
   let start = before;
-  while (start > floor && tokens[start - 1]!.sentence === tokens[before]!.sentence) start--;
+  while (start > floor && nth(tokens, start - 1).sentence === nth(tokens, before).sentence) start--;
   let opening = subjectAfterComma(tokens, start);
-  const lead = () => opening?.tokens[0]!.text.toLowerCase() ?? '';
+  const lead = () => (opening ? nth(opening.tokens, 0).text : '').toLowerCase() ?? '';
   if (!opening || /^(?:in|on|at|after|before|during|speaking|asked|with|for)$/.test(lead())) {
     let comma = start;
-    while (comma < before && tokens[comma]!.text !== ',') comma++;
+    while (comma < before && nth(tokens, comma).text !== ',') comma++;
     opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
   }
   return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead())) ? opening : null;
@@ -237,19 +242,19 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
   // "Russia – which often refers to": the relative pronoun stands for the phrase before it.
   if (token.kind === 'word' && /^(?:which|who)$/.test(token.text)) {
     at--;
-    if (at >= floor && /^[,—–-]$/.test(tokens[at]!.text)) at--;
+    if (at >= floor && /^[,—–-]$/.test(nth(tokens, at).text)) at--;
     if (at < floor) return null;
   }
   // "Research by the EOC last year revealed": a time phrase is not part of the subject.
   if (
     at - 1 >= floor &&
-    /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(tokens[at]!.text) &&
-    /^(?:last|this|next)$/.test(tokens[at - 1]!.text)
+    /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(nth(tokens, at).text) &&
+    /^(?:last|this|next)$/.test(nth(tokens, at - 1).text)
   )
     at -= 2;
   const collected: Token[] = [];
   while (at >= floor && collected.length < 12) {
-    const current = tokens[at]!;
+    const current = nth(tokens, at);
     if (current.kind !== 'word') break;
     const lower = current.text.toLowerCase();
     const capital = /^\p{Lu}/u.test(current.text);
@@ -274,7 +279,7 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
 export function phraseForward(tokens: Token[], first: number, ceiling: number): Phrase | null {
   const collected: Token[] = [];
   for (let at = first; at <= ceiling && at < tokens.length && collected.length < 12; at++) {
-    const token = tokens[at]!;
+    const token = nth(tokens, at);
     if (token.kind !== 'word') break;
     const lower = token.text.toLowerCase();
     const capital = /^\p{Lu}/u.test(token.text);
@@ -288,7 +293,7 @@ export function phraseForward(tokens: Token[], first: number, ceiling: number): 
     if (
       lower === 'and' &&
       collected.length > 0 &&
-      /^\p{Lu}/u.test(collected.at(-1)!.text) &&
+      /^\p{Lu}/u.test(nth(collected, collected.length - 1).text) &&
       /^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')
     ) {
       collected.push(token);
@@ -312,7 +317,7 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
   const collected: Token[] = [];
   let lowercase = 0;
   for (let at = first; at < tokens.length && collected.length < 8; at++) {
-    const token = tokens[at]!;
+    const token = nth(tokens, at);
     if (token.kind !== 'word') break;
     const lower = token.text.toLowerCase();
     if (/^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text) && collected.length > 0) break;
@@ -324,7 +329,7 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
         !afterPossessive &&
         lowercase === 0 &&
         collected.some((word) => /^\p{Lu}/u.test(word.text)) &&
-        !DETERMINERS.has(previous!.text.toLowerCase()) &&
+        !(previous && DETERMINERS.has(previous.text.toLowerCase())) &&
         !labelsName(tokens, at)
       )
         break;
@@ -343,7 +348,7 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
 function labelsName(tokens: Token[], at: number): boolean {
   for (let end = at; end <= at + 1; end++) {
     const token = tokens[end];
-    if (!token || token.kind !== 'word' || !/^\p{Ll}/u.test(token.text)) return false;
+    if (token?.kind !== 'word' || !/^\p{Ll}/u.test(token.text)) return false;
     const lower = token.text.toLowerCase();
     if (isReportingForm(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower))
       return false;
@@ -365,7 +370,7 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
   const words = phrase.tokens.map((token) => token.text);
   // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
   const of = words.findIndex(
-    (word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!),
+    (word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(nth(words, index - 1)),
   );
   if (of > 0) {
     // "Families of the victims" is a description, not a name.
@@ -375,16 +380,16 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
   let first = words.length;
   while (
     first > 0 &&
-    (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')
+    (/^\p{Lu}/u.test(nth(words, first - 1)) || PARTICLES.has(nth(words, first - 1)) || words[first - 1] === '&')
   )
     first--;
   const run = words.slice(first);
-  if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(run[0]!)) return null;
+  if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(nth(run, 0))) return null;
   if (run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
-  if (first > 0 && /^(?:the|of|for|a|an)$/i.test(words[first - 1]!)) return null;
+  if (first > 0 && /^(?:the|of|for|a|an)$/i.test(nth(words, first - 1))) return null;
   const name = trimName(run);
   if (!name) return null;
-  if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(name.words[0]!)) return null;
+  if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(nth(name.words, 0))) return null;
   return name;
 }
 
@@ -393,11 +398,11 @@ export function organisationName(words: string[]): string | null {
   // "a spokesman for the Local Government Association" is a person, described.
   if (/^(?:a|an|one)$/i.test(words[0] ?? '')) return null;
   let first = words.length;
-  while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!) && !NOT_NAME_WORDS.has(words[first - 1]!)) first--;
+  while (first > 0 && /^\p{Lu}/u.test(nth(words, first - 1)) && !NOT_NAME_WORDS.has(nth(words, first - 1))) first--;
   const run = words.slice(first);
   if (run.length === 0) return null;
   // "the PM" and "the MP" are people, not bodies.
-  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!) && !PERSON_ROLES.has(run[0]!.toLowerCase());
+  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(nth(run, 0)) && !PERSON_ROLES.has(nth(run, 0).toLowerCase());
   if (!acronym && !run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
   return run.join(' ');
 }
@@ -407,8 +412,8 @@ export function trimDescription(words: string[]): string[] {
   let first = 0;
   while (
     first < words.length - 1 &&
-    /^\p{Ll}/u.test(words[first]!) &&
-    !DETERMINERS.has(words[first]!) &&
+    /^\p{Ll}/u.test(nth(words, first)) &&
+    !DETERMINERS.has(nth(words, first)) &&
     !words.slice(first + 1).every((word) => /^\p{Ll}/u.test(word))
   )
     first++;

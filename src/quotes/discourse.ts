@@ -16,6 +16,7 @@ import {
   subjectBefore,
   trimDescription,
 } from './chunker.js';
+import { nth } from './nth.js';
 import { type Gender, People, type Person } from './people.js';
 import type { Token } from './tokens.js';
 import { takesObject } from './verbs.js';
@@ -58,7 +59,7 @@ export class Attributor {
   /** speakerOf turns a subject phrase into a speaker: pronouns and short forms resolved. */
   speakerOf(phrase: Phrase, position: number): Speaker | null {
     const words = phrase.tokens.map((token) => token.text);
-    const last = words.at(-1)!.toLowerCase();
+    const last = nth(words, words.length - 1).toLowerCase();
     const pronoun = PRONOUNS.get(last);
     if (pronoun && words.length === 1) {
       if (pronoun === 'plural' || pronoun === 'neuter') return this.lastSpeaker();
@@ -73,7 +74,7 @@ export class Attributor {
     }
     if (name && !name.words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) {
       const person = this.people.lookup(name.words);
-      if (person && person.name) {
+      if (person?.name) {
         this.people.confirm(person);
         return this.personSpeaker(person);
       }
@@ -93,9 +94,12 @@ export class Attributor {
       };
     }
     const description = describe(trimDescription(words));
-    const head = stripPossessive(words.at(-1)!).toLowerCase();
+    const head = stripPossessive(nth(words, words.length - 1)).toLowerCase();
     const plural = /[^s]s$/.test(head);
-    if (/^the$/i.test(words[0]!) && (/^[\p{Ll}\d]/u.test(words.at(-1)!) || DEMONYMS.has(words.at(-1)!))) {
+    if (
+      /^the$/i.test(nth(words, 0)) &&
+      (/^[\p{Ll}\d]/u.test(nth(words, words.length - 1)) || DEMONYMS.has(nth(words, words.length - 1)))
+    ) {
       // "the minister", "the artists", "The Kansas star": whom the article gave that role, else the person it is about.
       const modifiers = words
         .slice(1, -1)
@@ -105,7 +109,7 @@ export class Attributor {
       // "the club's chief executive" belongs to the club, not to whoever was last named.
       const owned = words.some((word) => /['’]s$/.test(word));
       const personal =
-        PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head) || (words.length === 2 && DEMONYMS.has(words[1]!));
+        PERSON_ROLES.has(head) || /^\d+-year-old$/.test(head) || (words.length === 2 && DEMONYMS.has(nth(words, 1)));
       const recent = !owned && personal ? (this.resolvePerson(null, position, true)?.person ?? null) : null;
       // "A Post Office spokesman said …" then "the spokesman said": the same unnamed speaker.
       const described =
@@ -113,7 +117,7 @@ export class Attributor {
         this.recentDescription(position, head);
       if (described) return described;
       const person = this.people.byRole(head, modifiers, plural) ?? this.people.byRole(head, [], plural) ?? recent;
-      if (person && person.name) {
+      if (person?.name) {
         const speaker = this.personSpeaker(person);
         speaker.aliases.push(description);
         return speaker;
@@ -152,7 +156,7 @@ export class Attributor {
     const previous = this.history.at(-1);
     let spoke: { speaker: Speaker; position: number; sentence: number } | undefined;
     for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
-      const entry = this.history[at]!;
+      const entry = nth(this.history, at);
       if (entry.position < position && this.fits(entry.speaker, gender) && (!namedOnly || entry.speaker.person)) {
         spoke = entry;
         break;
@@ -162,7 +166,8 @@ export class Attributor {
     // "United Kingdom" may open a sentence; only "the 21-year-old", which must be a person, takes any name there.
     const subject = this.people.recent(position, gender, true, namedOnly);
     const spokeRecently = spoke && sentence - spoke.sentence <= 3 ? spoke : undefined;
-    const subjectRecently = subject && sentence - this.tokens[subject.position]!.sentence <= 3 ? subject : undefined;
+    const subjectRecently =
+      subject && sentence - nth(this.tokens, subject.position).sentence <= 3 ? subject : undefined;
     if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position))
       return this.learn(spokeRecently.speaker, gender);
     if (subjectRecently) return this.learn(this.personSpeaker(subjectRecently.person), gender);
@@ -179,14 +184,19 @@ export class Attributor {
   /** fromCue returns the speaker a reporting verb at `verb` gives, reading its subject; null when it has none. */
   fromCue(verb: number, floor: number, ceiling: number): Attribution | null {
     const tokens = this.tokens;
-    const word = tokens[verb]!.text;
+    const word = nth(tokens, verb).text;
     const lower = word.toLowerCase();
     let phrase: Phrase | null = null;
     if (lower === 'according') {
       phrase = namedApposition(tokens, phraseForward(tokens, verb + 2, ceiling), ceiling);
     } else if (lower === 'speaking') {
       let comma = verb + 1;
-      while (comma <= ceiling && comma < verb + 15 && tokens[comma]!.text !== ',' && tokens[comma]!.kind !== 'quote')
+      while (
+        comma <= ceiling &&
+        comma < verb + 15 &&
+        nth(tokens, comma).text !== ',' &&
+        nth(tokens, comma).kind !== 'quote'
+      )
         comma++;
       if (comma <= ceiling && tokens[comma]?.text === ',') phrase = subjectAfterComma(tokens, comma + 1);
     } else {
@@ -201,20 +211,20 @@ export class Attributor {
       ) {
         const after = phraseForward(tokens, verb + 1, ceiling);
         const following = after ? tokens[verb + 1 + after.tokens.length] : undefined;
-        const bare = after !== null && DETERMINERS.has(after.tokens.at(-1)!.text.toLowerCase());
+        const bare = after !== null && DETERMINERS.has(nth(after.tokens, after.tokens.length - 1).text.toLowerCase());
         const ends =
           !bare &&
           (!following ||
-            following.sentence !== tokens[verb]!.sentence ||
+            following.sentence !== nth(tokens, verb).sentence ||
             following.kind === 'punct' ||
             (following.kind === 'word' && /^(?:who|in|on|at|of|from|after|before|when|as|to)$/.test(following.text)));
         if (
           after &&
           ends &&
           (nameOf(after) ||
-            /^\p{Lu}/u.test(after.tokens[0]!.text) ||
-            PRONOUNS.has(after.tokens[0]!.text.toLowerCase()) ||
-            DETERMINERS.has(after.tokens[0]!.text.toLowerCase()))
+            /^\p{Lu}/u.test(nth(after.tokens, 0).text) ||
+            PRONOUNS.has(nth(after.tokens, 0).text.toLowerCase()) ||
+            DETERMINERS.has(nth(after.tokens, 0).text.toLowerCase()))
         ) {
           phrase = namedApposition(tokens, after, ceiling);
         }
@@ -235,7 +245,7 @@ export class Attributor {
   private recentDescription(position: number, head: string): Speaker | null {
     const sentence = this.tokens[position]?.sentence ?? 0;
     for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
-      const entry = this.history[at]!;
+      const entry = nth(this.history, at);
       if (sentence - entry.sentence > 6) break;
       if (
         !entry.speaker.named &&
@@ -250,7 +260,7 @@ export class Attributor {
   private recentOrganisation(position: number, head: string): Speaker | null {
     const sentence = this.tokens[position]?.sentence ?? 0;
     for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
-      const entry = this.history[at]!;
+      const entry = nth(this.history, at);
       if (sentence - entry.sentence > 6) break;
       if (!entry.speaker.organisation) continue;
       // "the club" is not the Football Association: a name that says what it is must agree.
@@ -276,8 +286,10 @@ export class Attributor {
   recentPerson(position: number, distance: number): Speaker | null {
     const mention = this.people.recent(position, null, true) ?? this.people.recent(position, null);
     if (!mention) return null;
-    const sentence = this.tokens[position]!.sentence;
-    return sentence - this.tokens[mention.position]!.sentence <= distance ? this.personSpeaker(mention.person) : null;
+    const sentence = nth(this.tokens, position).sentence;
+    return sentence - nth(this.tokens, mention.position).sentence <= distance
+      ? this.personSpeaker(mention.person)
+      : null;
   }
 
   lastSpeaker(): Speaker | null {
@@ -294,7 +306,7 @@ export function isPersonal(speaker: Speaker): boolean {
   const words = speaker.name.split(' ');
   // "a spokesman for the airport", "another member of the Cabinet": the noun before the link is the head.
   const linked = words.findIndex((word, index) => index > 0 && /^(?:of|for|at|from|with)$/.test(word));
-  const head = stripPossessive(words[(linked > 0 ? linked : words.length) - 1]!);
+  const head = stripPossessive(nth(words, (linked > 0 ? linked : words.length) - 1));
   const lower = head.toLowerCase();
   return (
     PERSON_ROLES.has(lower) ||

@@ -3,6 +3,7 @@
 // fullest name the article gives.
 
 import { DETERMINERS, isCapitalized, PARTICLES, stripPossessive, type Token, trimName } from './chunker.js';
+import { nth } from './nth.js';
 import { isReportingForm } from './verbs.js';
 import {
   HONORIFICS,
@@ -61,7 +62,7 @@ export class People {
       while (
         end + 1 < tokens.length &&
         isNameToken(tokens, end + 1) &&
-        tokens[end + 1]!.sentence === tokens[index]!.sentence
+        nth(tokens, end + 1).sentence === nth(tokens, index).sentence
       )
         end++;
       this.addRun(tokens, index, end);
@@ -89,18 +90,21 @@ export class People {
     });
     let first = 0;
     while (first < this.mentions.length) {
-      const sentence = tokens[this.mentions[first]!.position]!.sentence;
+      const sentence = nth(tokens, nth(this.mentions, first).position).sentence;
       let last = first;
-      while (last + 1 < this.mentions.length && tokens[this.mentions[last + 1]!.position]!.sentence === sentence)
+      while (
+        last + 1 < this.mentions.length &&
+        nth(tokens, nth(this.mentions, last + 1).position).sentence === sentence
+      )
         last++;
       const people = new Set(this.mentions.slice(first, last + 1).map((mention) => mention.person));
-      const named = this.mentions[first]!.position;
+      const named = nth(this.mentions, first).position;
       const genders = new Set(
         (gendered.get(sentence) ?? []).filter((seen) => seen.position > named).map((seen) => seen.gender),
       );
       if (people.size === 1 && genders.size === 1) {
-        const person = [...people][0]!;
-        person.gender ??= [...genders][0]!;
+        const person = nth([...people], 0);
+        person.gender ??= nth([...genders], 0);
       }
       first = last + 1;
     }
@@ -111,7 +115,7 @@ export class People {
     // Possessives end a name: "CNN’s Christiane Amanpour" holds two.
     let from = 0;
     for (let at = 0; at < run.length; at++) {
-      if (/['’]s?$/.test(run[at]!.text) && at < run.length - 1) {
+      if (/['’]s?$/.test(nth(run, at).text) && at < run.length - 1) {
         this.addName(tokens, run.slice(from, at + 1), first + from);
         from = at + 1;
       }
@@ -134,14 +138,14 @@ export class People {
     const before = tokens[position - 1];
     if (name.words.length < 2 && !name.honorific) {
       // A lone surname confirms the person it belongs to.
-      const person = this.bySurname.get(stripPossessive(name.words[0]!));
+      const person = this.bySurname.get(stripPossessive(nth(name.words, 0)));
       if (person && (!before || !/^(?:the|The)$/.test(before.text))) {
         person.confirmed = true;
         this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
       }
       return;
     }
-    const surname = stripPossessive(name.words.at(-1)!);
+    const surname = stripPossessive(nth(name.words, name.words.length - 1));
     let person = this.bySurname.get(surname);
     if (!person && name.words.length === 1 && name.honorific && /^(?:Sir|Dame|Lord|Lady)$/.test(name.honorific)) {
       // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
@@ -162,11 +166,11 @@ export class People {
     const full = name.words.map(stripPossessive).join(' ');
     // "Pieter van Wyk" is Mr van Wyk: the particles belong to the surname.
     let particles = name.words.length - 1;
-    while (particles > 1 && PARTICLES.has(name.words[particles - 1]!)) particles--;
+    while (particles > 1 && PARTICLES.has(nth(name.words, particles - 1))) particles--;
     if (particles < name.words.length - 1) person.forms.add(name.words.slice(particles).map(stripPossessive).join(' '));
     if (name.words.length >= 2 && full.split(' ').length > person.name.split(' ').filter(Boolean).length) {
       person.name = full;
-      if (!this.byFirst.has(name.words[0]!)) this.byFirst.set(name.words[0]!, person);
+      if (!this.byFirst.has(nth(name.words, 0))) this.byFirst.set(nth(name.words, 0), person);
     }
     if (name.honorific) {
       person.confirmed = true;
@@ -176,7 +180,7 @@ export class People {
     // The words written before the name in its phrase are its role ("economy minister").
     const roleWords: string[] = [];
     for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
-      const token = tokens[at]!;
+      const token = nth(tokens, at);
       if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
       if (
         NOT_NAME_WORDS.has(token.text) ||
@@ -192,7 +196,8 @@ export class People {
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
     this.addRole(person, [...roleWords, ...ownRoles]);
     // "rapper DJ Flint", "economy minister Heizo Takenaka": a person's role names a person.
-    if (roleWords.length > 0 && PERSON_ROLES.has(roleWords.at(-1)!.toLowerCase())) person.confirmed = true;
+    if (roleWords.length > 0 && PERSON_ROLES.has(nth(roleWords, roleWords.length - 1).toLowerCase()))
+      person.confirmed = true;
     this.addRole(person, appositiveRole(tokens, position + run.length));
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }
@@ -202,7 +207,7 @@ export class People {
     for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
     // The head is the last noun before "of", "at" or "for": "chief executive of Passenger Focus".
     const linked = role.findIndex((word) => /^(?:of|at|for|with)$/.test(word));
-    const head = stripPossessive(role[(linked > 0 ? linked : role.length) - 1]!).toLowerCase();
+    const head = stripPossessive(nth(role, (linked > 0 ? linked : role.length) - 1)).toLowerCase();
     person.heads.add(head);
     const holders = this.byHead.get(head) ?? new Set<Person>();
     holders.add(person);
@@ -262,11 +267,11 @@ export class People {
     let high = this.mentions.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.mentions[middle]!.position < position) low = middle + 1;
+      if (nth(this.mentions, middle).position < position) low = middle + 1;
       else high = middle;
     }
     for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
-      const mention = this.mentions[at]!;
+      const mention = nth(this.mentions, at);
       if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject))
         continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
@@ -281,8 +286,8 @@ function appositiveRole(tokens: Token[], after: number): string[] {
   if (tokens[after]?.text !== ',') return [];
   const role: string[] = [];
   for (let at = after + 1; at < tokens.length && at <= after + 9; at++) {
-    const token = tokens[at]!;
-    if (token.kind === 'punct' || token.sentence !== tokens[after]!.sentence) break;
+    const token = nth(tokens, at);
+    if (token.kind === 'punct' || token.sentence !== nth(tokens, after).sentence) break;
     if (token.kind !== 'word') return [];
     role.push(token.text);
   }
@@ -300,9 +305,9 @@ function appositiveRole(tokens: Token[], after: number): string[] {
 
 // The first name in a sentence, with no verb before it, is the sentence's subject.
 function isSubjectPosition(tokens: Token[], position: number): boolean {
-  const sentence = tokens[position]!.sentence;
+  const sentence = nth(tokens, position).sentence;
   for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
-    const token = tokens[at]!;
+    const token = nth(tokens, at);
     if (token.sentence !== sentence) return true;
     if (token.kind === 'quote') return false;
     if (token.kind !== 'word') continue;
@@ -314,7 +319,7 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
 }
 
 function isNameToken(tokens: Token[], at: number): boolean {
-  const token = tokens[at]!;
+  const token = nth(tokens, at);
   if (token.kind !== 'word') return false;
   if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
   if (PARTICLES.has(token.text))

@@ -14,6 +14,8 @@ export interface QuoteSpan {
 }
 
 // Characters a straight mark may follow when it opens, or precede when it closes.
+import { nth } from './nth.js';
+
 const OPEN_SIDE = '([{—–-/:';
 const CLOSE_SIDE = ".,;:!?)]}—–-…'’";
 
@@ -41,7 +43,7 @@ function isSpace(character: string | undefined): boolean {
 // after a word and before a space or punctuation. Anything else is decided by
 // whether a quote is open.
 function roleOf(text: string, at: number): MarkRole | null {
-  const mark = text[at]!;
+  const mark = nth(text, at);
   const before = text[at - 1];
   const after = text[at + 1];
   if (OPENERS.has(mark)) return 'open';
@@ -50,8 +52,8 @@ function roleOf(text: string, at: number): MarkRole | null {
     return isSpace(before) && !isSpace(after) ? 'either' : 'close';
   }
   if (mark !== '"') return null;
-  const openSide = isSpace(before) || OPEN_SIDE.includes(before!);
-  const closeSide = isSpace(after) || CLOSE_SIDE.includes(after!);
+  const openSide = isSpace(before) || (before !== undefined && OPEN_SIDE.includes(before));
+  const closeSide = isSpace(after) || (after !== undefined && CLOSE_SIDE.includes(after));
   if (openSide && !closeSide) return 'open';
   if (closeSide && !openSide) return 'close';
   return 'either';

@@ -1,6 +1,7 @@
 // The tokenizer: a paragraph's words and punctuation as tokens, each quotation
 // as one token of its own, so every reader after it moves over one flat list.
 import type { Article, Quote, Sentence } from '../types.js';
+import { nth } from './nth.js';
 import type { QuoteSpan } from './spans.js';
 
 /** A word, a punctuation mark, or a whole quotation, outside the quotes' own words. */
@@ -34,13 +35,6 @@ export interface Draft {
   opensSentence: boolean;
 }
 
-/** at returns the item at `index`, and throws a clear error when there is none (a bug, never input). */
-export function at<T>(items: readonly T[], index: number): T {
-  const item = items[index];
-  if (item === undefined) throw new RangeError(`no item at ${index} of ${items.length}`);
-  return item;
-}
-
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'.-]*[\p{L}\p{N}])?[’']?|&|[,;:!?.()[\]—–-]/gu;
 const PUNCTUATION = ',;:!?.()[]—–-';
 
@@ -57,14 +51,15 @@ export function tokenize(article: Article, findSpans: (text: string, from: numbe
   const byParagraph: Sentence[][] = article.paragraphs.map(() => []);
   for (const sentence of article.sentences) byParagraph[sentence.paragraph]?.push(sentence);
   article.paragraphs.forEach((text, paragraph) => {
-    const sentences = byParagraph[paragraph]!;
+    const sentences = nth(byParagraph, paragraph);
     if (sentences.length === 0) return;
     const from = paragraph === 0 ? article.datelineLength : 0;
     const spans = findSpans(text, from);
     let sentenceCursor = 0;
     const sentenceAt = (offset: number) => {
-      while (sentenceCursor + 1 < sentences.length && sentences[sentenceCursor + 1]!.start <= offset) sentenceCursor++;
-      return sentences[sentenceCursor]!;
+      while (sentenceCursor + 1 < sentences.length && nth(sentences, sentenceCursor + 1).start <= offset)
+        sentenceCursor++;
+      return nth(sentences, sentenceCursor);
     };
     let offset = from;
     const addWords = (end: number) => {
@@ -127,8 +122,8 @@ function isFragment(text: string, span: QuoteSpan): boolean {
   if (/[.!?…]["'”’]?$/.test(words) && /^[\p{Lu}\d'‘]/u.test(words)) return false;
   if (/^[\p{Lu}\d'‘]/u.test(words) && /[,;:]$/.test(words)) return false;
   let before = span.open - 1;
-  while (before >= 0 && /\s/.test(text[before]!)) before--;
-  const leadsSentence = before < 0 || /[:.!?"”]/.test(text[before]!);
+  while (before >= 0 && /\s/.test(nth(text, before))) before--;
+  const leadsSentence = before < 0 || /[:.!?"”]/.test(nth(text, before));
   const wordCount = words.split(/\s+/).length;
   return !(leadsSentence && /^[\p{Lu}\d'‘]/u.test(words) && wordCount >= 3);
 }
