@@ -147,7 +147,7 @@ function attribute(tokens: Token[], drafts: Draft[]) {
         draft.quote.kind = label;
         continue;
       }
-      const found = explicitAttribution(tokens, attributor, draft, floor, ceiling);
+      const found = explicitAttribution({ tokens, attributor, draft, floor, ceiling });
       if (found) {
         draft.quote.cue = found.cue;
         assign(draft, found.speaker);

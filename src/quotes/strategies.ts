@@ -1,6 +1,5 @@
 // Attribution strategies: each reads one pattern of English news writing that
 // ties a quote to its speaker, in its own function, tried in a fixed order.
-// An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
 
 import type { QuoteKind } from '../types.js';
 import { isCue, isOrganisation, mainSubject, nameOf, phraseBackward, phraseForward, subjectBefore } from './chunker.js';
@@ -8,7 +7,9 @@ import type { Attribution, Attributor, Speaker } from './discourse.js';
 import { nth } from './nth.js';
 import type { Draft, Token } from './tokens.js';
 import { isReportingForm } from './verbs.js';
+import { SAYING_NOUN_WINDOW, VERB_AFTER_WINDOW } from './windows.js';
 import { LABEL_WORDS, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS, SKIPPABLE, TITLE_WORDS } from './words.js';
+// An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
 export function nextOpensSoon(drafts: Draft[], draft: Draft): boolean {
   const next = drafts[draft.index + 1];
   return next !== undefined && next.sentence - draft.sentence <= 2;
@@ -57,63 +58,116 @@ export function labelKind(tokens: Token[], draft: Draft): QuoteKind | null {
   return null;
 }
 
-// The attribution in the quote's own sentence: `"…," said X`, `"…," X said`,
-// `X said: "…"`, `X accused Y of "…"`, `"…" — X`, `according to X`, `Speaking to …, X …`.
-export function explicitAttribution(
-  tokens: Token[],
-  attributor: Attributor,
-  draft: Draft,
-  floor: number,
-  ceiling: number,
-): Attribution | null {
-  let according: Attribution | null = null;
-  const take = (verb: number, from: number, to: number): Attribution | null => {
-    const attribution = attributor.fromCue(verb, from, to);
-    if (attribution && nth(tokens, verb).text === 'according') {
-      according ??= attribution;
-      return null;
-    }
-    return attribution;
-  };
-  const before = () => {
-    for (let verb = draft.token - 1; verb >= floor; verb--) {
-      if (!isCue(tokens, verb)) continue;
-      const attribution = take(verb, floor, ceiling);
-      if (attribution) return attribution;
-    }
-    return null;
-  };
-  const found = draft.fragment
-    ? (before() ?? attributionAfter(tokens, attributor, draft, ceiling))
-    : (attributionAfter(tokens, attributor, draft, ceiling) ?? before());
-  if (found) return found;
-  if (!draft.fragment && tokens[draft.token - 1]?.text === ':') {
-    // "Mrs Bell was more blunt: “…”": a named subject introduces the quote.
-    const subject = mainSubject(tokens, draft.token - 1, floor);
-    if (subject && (nameOf(subject) || PRONOUNS.has(nth(subject.tokens, 0).text.toLowerCase()))) {
-      const speaker = attributor.speakerOf(subject, subject.start);
-      if (speaker) return { speaker, cue: null };
-    }
+/** What every strategy reads: the token list, the discourse, the quote, and the bounds of its sentence. */
+export interface StrategyInput {
+  tokens: Token[];
+  attributor: Attributor;
+  draft: Draft;
+  /** First and last token the strategy may read: the quote's sentence, within QUOTE_WINDOW of the quote. */
+  floor: number;
+  ceiling: number;
+}
+
+/** One way an English news sentence ties a quote to its speaker. */
+export interface Strategy {
+  name: string;
+  run: (input: StrategyInput) => Attribution | null;
+}
+
+// `"…," said X`, `"…," X said`, `"…" — X`, `"…," the party's leader, Claire Dubois, said`.
+export function cueAfterQuote({ tokens, attributor, draft, ceiling }: StrategyInput): Attribution | null {
+  return attributionAfter(tokens, attributor, draft, ceiling);
+}
+
+// `X said: "…"`, `X accused Y of "…"`: the nearest reporting verb before the quote.
+export function cueBeforeQuote({ tokens, attributor, draft, floor, ceiling }: StrategyInput): Attribution | null {
+  for (let verb = draft.token - 1; verb >= floor; verb--) {
+    if (!isCue(tokens, verb) || isAccording(tokens, verb)) continue;
+    const attribution = attributor.fromCue(verb, floor, ceiling);
+    if (attribution) return attribution;
   }
-  // Later in the sentence: `was "too unlikely", Mr Beith said`, `"shocking" …, a new study shows`.
+  return null;
+}
+
+// "Mrs Bell was more blunt: “…”": a named subject (or a pronoun) introduces the quote with a colon.
+export function colonIntroduction({ tokens, attributor, draft, floor }: StrategyInput): Attribution | null {
+  if (tokens[draft.token - 1]?.text !== ':') return null;
+  const subject = mainSubject(tokens, draft.token - 1, floor);
+  if (!subject || !(nameOf(subject) || PRONOUNS.has(nth(subject.tokens, 0).text.toLowerCase()))) return null;
+  const speaker = attributor.speakerOf(subject, subject.start);
+  return speaker ? { speaker, cue: null } : null;
+}
+
+// Later in the sentence, after a comma: `was "too unlikely", Mr Beith said`, `"shocking" …, a new study shows`.
+export function cueLaterInSentence(input: StrategyInput): Attribution | null {
+  return laterCue(input, false);
+}
+
+// "according to the report", "according to Ms Hale": a source credited for the words, tried
+// after every reporting verb because it is often a second source in the sentence.
+export function accordingTo(input: StrategyInput): Attribution | null {
+  const { tokens, attributor, draft, floor, ceiling } = input;
+  for (let verb = draft.token - 1; verb >= floor; verb--) {
+    if (!isCue(tokens, verb) || !isAccording(tokens, verb)) continue;
+    const attribution = attributor.fromCue(verb, floor, ceiling);
+    if (attribution) return attribution;
+  }
+  return laterCue(input, true);
+}
+
+// "recent comments in a major newspaper that the “time is ripe”": a noun of saying and its source.
+export function sayingNounSource({ tokens, attributor, draft, floor }: StrategyInput): Attribution | null {
+  for (let noun = draft.token - 2; noun >= floor && noun >= draft.token - SAYING_NOUN_WINDOW; noun--) {
+    if (!SAYING_NOUNS.has(nth(tokens, noun).text) || !/^(?:in|by|from)$/.test(nth(tokens, noun + 1).text)) continue;
+    const phrase = phraseForward(tokens, noun + 2, draft.token - 1);
+    const speaker = phrase && attributor.speakerOf(phrase, noun + 2);
+    if (speaker) return { speaker, cue: null };
+  }
+  return null;
+}
+
+/** The strategies for a quote that reads as a sentence, in the order they are tried. */
+export const SENTENCE_STRATEGIES: readonly Strategy[] = [
+  { name: 'cueAfterQuote', run: cueAfterQuote },
+  { name: 'cueBeforeQuote', run: cueBeforeQuote },
+  { name: 'colonIntroduction', run: colonIntroduction },
+  { name: 'cueLaterInSentence', run: cueLaterInSentence },
+  { name: 'accordingTo', run: accordingTo },
+];
+
+/** The strategies for a fragment set in a sentence ("accused X of “lies”"): the verb before it governs it. */
+export const FRAGMENT_STRATEGIES: readonly Strategy[] = [
+  { name: 'cueBeforeQuote', run: cueBeforeQuote },
+  { name: 'cueAfterQuote', run: cueAfterQuote },
+  { name: 'cueLaterInSentence', run: cueLaterInSentence },
+  { name: 'accordingTo', run: accordingTo },
+  { name: 'sayingNounSource', run: sayingNounSource },
+];
+
+/** explicitAttribution returns the first attribution a strategy finds in the quote's own sentence. */
+export function explicitAttribution(input: StrategyInput): Attribution | null {
+  for (const strategy of input.draft.fragment ? FRAGMENT_STRATEGIES : SENTENCE_STRATEGIES) {
+    const found = strategy.run(input);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isAccording(tokens: Token[], verb: number): boolean {
+  return nth(tokens, verb).text.toLowerCase() === 'according';
+}
+
+function laterCue({ tokens, attributor, draft, ceiling }: StrategyInput, according: boolean): Attribution | null {
   for (let verb = draft.token + 1; verb <= ceiling; verb++) {
     if (nth(tokens, verb).kind === 'quote' && !draft.fragment) break;
-    if (!isCue(tokens, verb)) continue;
+    if (!isCue(tokens, verb) || isAccording(tokens, verb) !== according) continue;
     // The last comma between the quote and the verb (searched back to the quote only: a search of
     // the whole token list from here made this quadratic in the article's length).
     let comma = verb - 1;
     while (comma > draft.token && nth(tokens, comma).text !== ',') comma--;
     if (comma <= draft.token) continue;
-    const attribution = take(verb, comma + 1, ceiling);
+    const attribution = attributor.fromCue(verb, comma + 1, ceiling);
     if (attribution) return attribution;
-  }
-  if (according || !draft.fragment) return according;
-  // "recent comments in a major Chinese newspaper that the “time is ripe”": a noun of saying and its source.
-  for (let noun = draft.token - 2; noun >= floor && noun >= draft.token - 16; noun--) {
-    if (!SAYING_NOUNS.has(nth(tokens, noun).text) || !/^(?:in|by|from)$/.test(nth(tokens, noun + 1).text)) continue;
-    const phrase = phraseForward(tokens, noun + 2, draft.token - 1);
-    const speaker = phrase && attributor.speakerOf(phrase, noun + 2);
-    if (speaker) return { speaker, cue: null };
   }
   return null;
 }
@@ -137,7 +191,7 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
     }
   }
   if (draft.fragment && next === at + 1) return null;
-  for (let verb = next; verb <= ceiling && verb < next + 12; verb++) {
+  for (let verb = next; verb <= ceiling && verb < next + VERB_AFTER_WINDOW; verb++) {
     const token = nth(tokens, verb);
     if (token.kind === 'quote' || /^[.;:!?]$/.test(token.text)) return null;
     if (!isCue(tokens, verb) || token.text === 'according') continue;
