@@ -103,11 +103,17 @@ export interface TrimmedName {
   honorific: string | null;
 }
 
+/** Name words a run keeps when it opens its sentence ("Chef Omar Haddad" is chef Omar Haddad). */
+export const NAME_WORDS_AT_SENTENCE_START = 2;
+/** Name words a run keeps inside a sentence, where every capital is deliberate ("Mary Anne Wilson"). */
+export const NAME_WORDS_IN_SENTENCE = 3;
+
 /**
  * trimName returns the name in a capitalised run: "British foreign secretary Boris Johnson" →
  * Boris Johnson; "Mr Lavrov" → Lavrov with its honorific; "Crown Prince Frederik" keeps the royal title.
+ * At most `most` name words are kept.
  */
-export function trimName(run: string[]): TrimmedName | null {
+export function trimName(run: string[], most = NAME_WORDS_AT_SENTENCE_START): TrimmedName | null {
   const words = run.filter((word) => word !== '');
   for (let at = words.length - 1; at >= 0; at--) {
     const honorific = nth(words, at);
@@ -130,7 +136,13 @@ export function trimName(run: string[]): TrimmedName | null {
       kept.unshift(word);
       continue;
     }
-    if (names >= 2 || (kept.length > 0 && ROLE_WORDS.has(plain))) break;
+    if (kept.length > 0 && (ROLE_WORDS.has(plain) || NOT_NAME_WORDS.has(plain))) break;
+    if (names >= most) {
+      // "the United States Hamdullah Mohib": a run longer than a name holds something else
+      // before it, and which words are the name is a guess: keep the safe two.
+      if (most > NAME_WORDS_AT_SENTENCE_START) return trimName(run, NAME_WORDS_AT_SENTENCE_START);
+      break;
+    }
     kept.unshift(word);
     names++;
   }
@@ -215,13 +227,28 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
   return phrase;
 }
 
+/** Words that open a sentence's opening phrase, before the comma that ends it. */
+const OPENING_PHRASE_LEADS = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'during',
+  'asked',
+  'with',
+  'for',
+  'according',
+]);
+
 /** mainSubject returns the subject that opens the sentence, after an opening phrase such as "In a statement,". */
 export function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
   let start = before;
   while (start > floor && nth(tokens, start - 1).sentence === nth(tokens, before).sentence) start--;
   let opening = subjectAfterComma(tokens, start);
   const lead = () => (opening ? nth(opening.tokens, 0).text : '').toLowerCase() ?? '';
-  if (!opening || /^(?:in|on|at|after|before|during|speaking|asked|with|for)$/.test(lead())) {
+  // "In a statement,", "Writing on his blog,", "According to the agency,": an opening phrase is never the subject.
+  if (!opening || OPENING_PHRASE_LEADS.has(lead()) || isReportingForm(lead()) || /^\p{L}{3,}ing$/u.test(lead())) {
     let comma = start;
     while (comma < before && nth(tokens, comma).text !== ',') comma++;
     opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
@@ -365,6 +392,23 @@ function labelsName(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/**
+ * afterOrganisationLabel returns a capitalised run without the organisation that labels the name
+ * after it ("Refugee Council Enver Solomon" → Enver Solomon); the run itself when it names no
+ * organisation; null when the run is an organisation ("Met Office", "Xinhua News Agency").
+ */
+export function afterOrganisationLabel(run: string[]): string[] | null {
+  let last = -1;
+  run.forEach((word, index) => {
+    if (ORGANISATION_WORDS.has(stripPossessive(word))) last = index;
+  });
+  if (last < 0) return run;
+  const tail = run.slice(last + 1);
+  const names = tail.filter((word) => !PARTICLES.has(word));
+  if (names.length < 2 || tail.some((word) => ROLE_WORDS.has(stripPossessive(word)))) return null;
+  return tail;
+}
+
 /** nameOf returns the trailing capitalised run of a phrase when it reads as a person's name. */
 export function nameOf(phrase: Phrase): TrimmedName | null {
   const words = phrase.tokens.map((token) => token.text);
@@ -373,9 +417,12 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
     (word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(nth(words, index - 1)),
   );
   if (of > 0) {
-    // "Families of the victims" is a description, not a name.
+    // "Families of the victims" is a description, not a name; "chief executive of the Refugee
+    // Council Enver Solomon" names its person after the organisation.
     const person = nameOf({ tokens: phrase.tokens.slice(0, of), start: phrase.start });
-    return person && (person.words.length >= 2 || person.honorific) ? person : null;
+    if (person && (person.words.length >= 2 || person.honorific)) return person;
+    const after = nameOf({ tokens: phrase.tokens.slice(of + 1), start: phrase.start + of + 1 });
+    return after && after.words.length >= 2 && words.length - of - 1 > after.words.length ? after : null;
   }
   let first = words.length;
   while (
@@ -383,11 +430,14 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
     (/^\p{Lu}/u.test(nth(words, first - 1)) || PARTICLES.has(nth(words, first - 1)) || words[first - 1] === '&')
   )
     first--;
-  const run = words.slice(first);
+  const labelled = afterOrganisationLabel(words.slice(first));
+  if (labelled === null) return null;
+  first = words.length - labelled.length;
+  const run = labelled;
   if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(nth(run, 0))) return null;
-  if (run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
   if (first > 0 && /^(?:the|of|for|a|an)$/i.test(nth(words, first - 1))) return null;
-  const name = trimName(run);
+  const opens = nth(phrase.tokens, first).opens === true;
+  const name = trimName(run, opens ? NAME_WORDS_AT_SENTENCE_START : NAME_WORDS_IN_SENTENCE);
   if (!name) return null;
   if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(nth(name.words, 0))) return null;
   return name;

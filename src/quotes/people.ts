@@ -2,18 +2,20 @@
 // roles written next to it, so short forms, roles and pronouns can find the
 // fullest name the article gives.
 
-import { DETERMINERS, isCapitalized, PARTICLES, stripPossessive, type Token, trimName } from './chunker.js';
+import {
+  afterOrganisationLabel,
+  DETERMINERS,
+  isCapitalized,
+  NAME_WORDS_AT_SENTENCE_START,
+  NAME_WORDS_IN_SENTENCE,
+  PARTICLES,
+  stripPossessive,
+  type Token,
+  trimName,
+} from './chunker.js';
 import { nth } from './nth.js';
 import { isReportingForm } from './verbs.js';
-import {
-  HONORIFICS,
-  NOT_NAME_WORDS,
-  ORGANISATION_WORDS,
-  PERSON_ROLES,
-  PHRASE_BREAKS,
-  ROLE_WORDS,
-  SKIPPABLE,
-} from './words.js';
+import { HONORIFICS, NOT_NAME_WORDS, PERSON_ROLES, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE } from './words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
 export type Gender = 'male' | 'female' | null;
@@ -132,8 +134,14 @@ export class People {
         .join('');
       if (!this.acronyms.has(initials)) this.acronyms.set(initials, words.map(stripPossessive).join(' '));
     }
-    if (words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return;
-    const name = trimName(words);
+    const labelled = afterOrganisationLabel(words);
+    if (labelled === null) return;
+    if (labelled.length < words.length) {
+      this.addName(tokens, run.slice(words.length - labelled.length), position + words.length - labelled.length);
+      return;
+    }
+    const opens = nth(run, 0).opens === true;
+    const name = trimName(words, opens ? NAME_WORDS_AT_SENTENCE_START : NAME_WORDS_IN_SENTENCE);
     if (!name) return;
     const before = tokens[position - 1];
     if (name.words.length < 2 && !name.honorific) {
@@ -199,6 +207,7 @@ export class People {
     if (roleWords.length > 0 && PERSON_ROLES.has(nth(roleWords, roleWords.length - 1).toLowerCase()))
       person.confirmed = true;
     this.addRole(person, appositiveRole(tokens, position + run.length));
+    if (inPersonalApposition(tokens, position, position + run.length)) person.confirmed = true;
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }
 
@@ -327,4 +336,22 @@ function isNameToken(tokens: Token[], at: number): boolean {
   if (!/^\p{Lu}/u.test(token.text)) return false;
   if (NOT_NAME_WORDS.has(token.text)) return false;
   return true;
+}
+
+/** Tokens back from a name that a description in apposition before it may take ("Her opposite number, "). */
+const APPOSITION_REACH = 6;
+
+// "Her opposite number, James Porter, was unimpressed", "Porter, who chairs the board": a name
+// set off after a description someone owns, or followed by "who", is a person, not a place or a firm.
+function inPersonalApposition(tokens: Token[], first: number, end: number): boolean {
+  const after = tokens[end];
+  if (after?.text === ',' && tokens[end + 1]?.text.toLowerCase() === 'who') return true;
+  if (tokens[first - 1]?.text !== ',' || after?.text !== ',') return false;
+  let at = first - 2;
+  while (at >= 0 && at >= first - 1 - APPOSITION_REACH && nth(tokens, at).kind === 'word') at--;
+  const lead = tokens[at + 1];
+  const sentence = nth(tokens, first).sentence;
+  if (!lead || at + 1 > first - 2 || lead.sentence !== sentence) return false;
+  const owned = /^(?:his|her|their|our|my|its)$/i.test(lead.text) || /['’]s$/.test(lead.text);
+  return owned && /^\p{Ll}/u.test(nth(tokens, first - 2).text);
 }

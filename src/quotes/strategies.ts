@@ -212,9 +212,23 @@ function attributionAfter(tokens: Token[], attributor: Attributor, draft: Draft,
     if (!attribution) return null;
     if (verb > next) {
       const subject = subjectBefore(tokens, verb, next);
-      if (!subject || subject.start !== next) return null;
+      if (!subject || (subject.start !== next && !describedBefore(tokens, next, subject.start))) return null;
     }
     return attribution;
   }
   return null;
+}
+
+/** Words a description before a name in apposition may hold ("the party's leader, Claire Dubois, said"). */
+const DESCRIPTION_WORDS = 8;
+
+// `"…," the party's leader, Claire Dubois, said`: between the quote and the name, only a description
+// and the comma that sets the name off.
+function describedBefore(tokens: Token[], from: number, name: number): boolean {
+  if (name - from - 1 > DESCRIPTION_WORDS || tokens[name - 1]?.text !== ',') return false;
+  for (let at = from; at < name - 1; at++) {
+    const token = nth(tokens, at);
+    if (token.kind !== 'word' || isReportingForm(token.text)) return false;
+  }
+  return name - 1 > from;
 }

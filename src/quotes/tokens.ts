@@ -16,6 +16,8 @@ export interface Token {
   quote: number;
   /** Global sentence index of the closing mark, for quote tokens; `sentence` otherwise. */
   last: number;
+  /** True for the first token of its sentence, whose capital says nothing about being a name. */
+  opens?: boolean;
 }
 
 /** One quote being attributed: where it sits and what is known of it so far. */
@@ -69,7 +71,8 @@ export function tokenize(article: Article, findSpans: (text: string, from: numbe
         const start = match.index;
         const kind = match[0].length === 1 && PUNCTUATION.includes(match[0]) ? 'punct' : 'word';
         const index = sentenceAt(start).index;
-        tokens.push({ kind, text: match[0], start, sentence: index, quote: -1, last: index });
+        const opens = tokens.length === 0 || nth(tokens, tokens.length - 1).last < index;
+        tokens.push({ kind, text: match[0], start, sentence: index, quote: -1, last: index, opens });
       }
     };
     for (const span of spans) {

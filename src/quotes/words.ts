@@ -170,6 +170,7 @@ export const ROLE_WORDS = new Set<string>([
   'Iraqi',
   'Iranian',
   'Former',
+  'State',
   'Ex',
 ]);
 
