@@ -73,16 +73,17 @@ export class People {
     this.learnGenders(tokens);
   }
 
-  // "Ashia Hansen has ruled out a comeback after a setback in her recovery": in a
-  // sentence that names one person, a his or her after the name tells the gender
+  // "Dana Reyes said she would stand again": in a sentence that names one person, a he or
+  // she after the name tells the gender. A possessive does not ("Lind praised the athlete's
+  // start and her nerve": the her is the athlete's), nor does a pronoun before the name
   // ("Her coach Aston Moore" is someone else's coach).
   private learnGenders(tokens: Token[]) {
     const gendered = new Map<number, { gender: 'male' | 'female'; position: number }[]>();
     tokens.forEach((token, position) => {
       if (token.kind !== 'word') return;
-      const gender = /^(?:he|his|him|himself)$/i.test(token.text)
+      const gender = /^(?:he|himself)$/i.test(token.text)
         ? 'male'
-        : /^(?:she|her|hers|herself)$/i.test(token.text)
+        : /^(?:she|herself)$/i.test(token.text)
           ? 'female'
           : null;
       if (!gender) return;

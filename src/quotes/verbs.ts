@@ -48,6 +48,8 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   { forms: ['deny', 'denies', 'denied', 'denying'] },
   { forms: ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'] },
   { forms: ['concede', 'concedes', 'conceded', 'conceding'] },
+  // Base and -s forms of comment, remark, report, state, promise, answer, cry and demand are
+  // nouns as often as verbs ("recent comments in"), so only the forms that are always verbs are listed.
   { forms: ['commented', 'commenting'] },
   { forms: ['remarked'] },
   { forms: ['recall', 'recalls', 'recalled', 'recalling'] },
@@ -67,7 +69,7 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   { forms: ['reveal', 'reveals', 'revealed'] },
   { forms: ['reported'] },
   { forms: ['show', 'shows', 'showed'], takesObject: true, narrates: false },
-  { forms: ['stated'] },
+  { forms: ['stated', 'stating'] },
   { forms: ['promised'] },
   { forms: ['vow', 'vows', 'vowed'] },
   { forms: ['complain', 'complains', 'complained'] },
@@ -99,6 +101,14 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   { forms: ['exclaimed'] },
   { forms: ['retorted'] },
   { forms: ['muttered'] },
+  { forms: ['assert', 'asserts', 'asserted', 'asserting'] },
+  { forms: ['reiterate', 'reiterates', 'reiterated', 'reiterating'] },
+  { forms: ['allege', 'alleges', 'alleged', 'alleging'] },
+  { forms: ['contend', 'contends', 'contended'] },
+  {
+    forms: ['characterise', 'characterises', 'characterised', 'characterize', 'characterizes', 'characterized'],
+    takesObject: true,
+  },
 ];
 
 /**
