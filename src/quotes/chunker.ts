@@ -7,6 +7,7 @@ import type { Token } from './tokens.js';
 import { isReportingForm } from './verbs.js';
 import {
   HONORIFICS,
+  NEVER_SPEAKER_LEADS,
   NOT_NAME_WORDS,
   ORGANISATION_LABELS,
   ORGANISATION_WORDS,
@@ -87,9 +88,24 @@ export function isCue(tokens: Token[], at: number): boolean {
   if (/ing$/.test(token.text))
     return (
       previous?.kind !== 'word' ||
-      /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text)
+      /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text) ||
+      withNameBefore(tokens, at)
     );
   return true;
+}
+
+/** Name words between "with" and its participle: "with Boswell stating", "with Jo Ann Marsh saying". */
+const WITH_NAME_WORDS = 4;
+
+// "…, with Boswell stating: …": a named subject after "with" makes the participle a reporting verb.
+function withNameBefore(tokens: Token[], verb: number): boolean {
+  for (let at = verb - 1; at >= 0 && at >= verb - WITH_NAME_WORDS; at--) {
+    const token = nth(tokens, at);
+    if (token.kind !== 'word') return false;
+    if (token.text === 'with') return at < verb - 1;
+    if (!/^\p{Lu}/u.test(token.text)) return false;
+  }
+  return false;
 }
 
 /** stripPossessive returns the word without a trailing possessive ("Russia’s" → "Russia"). */
@@ -485,4 +501,16 @@ export function namedApposition(tokens: Token[], phrase: Phrase | null, ceiling:
   const apposition = phraseForward(tokens, comma + 1, ceiling);
   const name = apposition && nameOf(apposition);
   return apposition && name && name.words.length >= 2 ? apposition : phrase;
+}
+
+/**
+ * canSpeak returns false for a phrase that cannot be a speaker however it was found: one opened by a
+ * preposition or time word ("According", "In Leeds"), a lone participle ("Writing"), or a run that
+ * holds a reporting verb of its own ("Officials tell BBC News every").
+ */
+export function canSpeak(words: readonly string[]): boolean {
+  const lead = (words[0] ?? '').toLowerCase();
+  if (lead === '' || NEVER_SPEAKER_LEADS.has(lead)) return false;
+  if (words.length === 1 && (isReportingForm(lead) || /^\p{Lu}\p{Ll}+ing$/u.test(words[0] ?? ''))) return false;
+  return !words.some((word, index) => index > 0 && isReportingForm(word));
 }

@@ -4,6 +4,7 @@
 // a role ("the minister") to the one person given it, "the company" to the
 // organisation that last spoke. Every look-back is bounded.
 import {
+  canSpeak,
   DETERMINERS,
   describe,
   namedApposition,
@@ -59,6 +60,7 @@ export class Attributor {
   /** speakerOf turns a subject phrase into a speaker: pronouns and short forms resolved. */
   speakerOf(phrase: Phrase, position: number): Speaker | null {
     const words = phrase.tokens.map((token) => token.text);
+    if (!canSpeak(words)) return null;
     const last = nth(words, words.length - 1).toLowerCase();
     const pronoun = PRONOUNS.get(last);
     if (pronoun && words.length === 1) {
