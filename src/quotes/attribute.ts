@@ -7,7 +7,7 @@ import type { Article, Quote } from '../types.js';
 import { isCue } from './chunker.js';
 import { Attributor, type Speaker } from './discourse.js';
 import { nth } from './nth.js';
-import { findQuoteSpans } from './spans.js';
+import { findQuoteSpans, findSingleQuoteSpans, quoteMarksOf } from './spans.js';
 import { explicitAttribution, labelKind, nextOpensSoon, verbLikeQuote } from './strategies.js';
 import { type Draft, type Token, tokenize } from './tokens.js';
 import { reportsSpeech } from './verbs.js';
@@ -15,7 +15,8 @@ import { QUOTE_WINDOW } from './windows.js';
 
 /** extractQuotes returns every quoted span of the article, in article order, with its speaker. */
 export function extractQuotes(article: Article): Quote[] {
-  const { tokens, drafts } = tokenize(article, findQuoteSpans);
+  const marks = quoteMarksOf(article.paragraphs, article.datelineLength);
+  const { tokens, drafts } = tokenize(article, marks === 'single' ? findSingleQuoteSpans : findQuoteSpans);
   if (drafts.length === 0) return [];
   markContinuations(article, drafts);
   attribute(tokens, drafts);

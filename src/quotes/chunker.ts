@@ -226,8 +226,9 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     const lead = (opening ? nth(opening.tokens, 0).text : '').toLowerCase() ?? '';
     return opening && (nameOf(opening) || PRONOUNS.has(lead) || DETERMINERS.has(lead)) ? opening : null;
   }
-  const phrase = phraseBackward(tokens, at, floor);
-  if (!phrase) return null;
+  const found = phraseBackward(tokens, at, floor);
+  if (!found) return null;
+  const phrase = beyondSetting(tokens, found, floor);
   const first = phrase.start;
   // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
   if (!nameOf(phrase) || isOrganisation(phrase)) {
@@ -256,6 +257,20 @@ const OPENING_PHRASE_LEADS = new Set([
   'for',
   'according',
 ]);
+
+/** Prepositions that set a place or body after the noun that speaks: "Islanders on Rum", "a nurse at the clinic". */
+const SETTING_LINKS = new Set(['on', 'in', 'at', 'near', 'outside', 'across']);
+
+// "Islanders on Rum said": the place is the setting, the noun before it the subject.
+function beyondSetting(tokens: Token[], phrase: Phrase, floor: number): Phrase {
+  const link = tokens[phrase.start - 1];
+  if (phrase.start - 2 < floor || !link || !SETTING_LINKS.has(link.text)) return phrase;
+  const before = phraseBackward(tokens, phrase.start - 2, floor);
+  if (!before || nth(before.tokens, 0).sentence !== link.sentence) return phrase;
+  const lead = nth(before.tokens, 0).text.toLowerCase();
+  if (isReportingForm(lead) || NEVER_SPEAKER_LEADS.has(lead)) return phrase;
+  return { tokens: [...before.tokens, link, ...phrase.tokens], start: before.start };
+}
 
 /** mainSubject returns the subject that opens the sentence, after an opening phrase such as "In a statement,". */
 export function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
@@ -430,7 +445,8 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
   const words = phrase.tokens.map((token) => token.text);
   // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
   const of = words.findIndex(
-    (word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(nth(words, index - 1)),
+    (word, index) =>
+      (/^(?:of|from)$/.test(word) || SETTING_LINKS.has(word)) && index > 0 && /^\p{Lu}/u.test(nth(words, index - 1)),
   );
   if (of > 0) {
     // "Families of the victims" is a description, not a name; "chief executive of the Refugee
@@ -451,7 +467,9 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
   first = words.length - labelled.length;
   const run = labelled;
   if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(nth(run, 0))) return null;
-  if (first > 0 && /^(?:the|of|for|a|an)$/i.test(nth(words, first - 1))) return null;
+  // "the United States", "islanders on Rum": a run after an article or a preposition is a thing or a place.
+  if (first > 0 && (/^(?:the|of|for|a|an)$/i.test(nth(words, first - 1)) || SETTING_LINKS.has(nth(words, first - 1))))
+    return null;
   const opens = nth(phrase.tokens, first).opens === true;
   const name = trimName(run, opens ? NAME_WORDS_AT_SENTENCE_START : NAME_WORDS_IN_SENTENCE);
   if (!name) return null;
