@@ -169,6 +169,8 @@ export interface QuotesView {
   /** The lines to show, in article order. */
   entries: QuoteEntry[];
   speakers: SpeakerEntry[];
+  /** Set when `--speaker` named nobody the article quotes: the name asked for and everyone quoted, for the message. */
+  unmatched?: { speaker: string; quoted: string[] };
 }
 
 export type View = FullView | SummaryView | QuotesView;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse.js';
 import { extractQuotes, matchesSpeaker } from '../src/quotes/index.js';
 import { findQuoteSpans } from '../src/quotes/spans.js';
-import { quoteExcerpt } from '../src/render/parts.js';
+import { quoteExcerpt } from '../src/quotes/index.js';
 import type { Quote } from '../src/types.js';
 import { seedText } from './helpers.js';
 

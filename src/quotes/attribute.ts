@@ -13,16 +13,29 @@ import { type Draft, type Token, tokenize } from './tokens.js';
 import { reportsSpeech } from './verbs.js';
 import { QUOTE_WINDOW } from './windows.js';
 
+/** The article's quotes and, for each speaker who has one, the role the article gives them. */
+export interface QuoteReading {
+  quotes: Quote[];
+  /** Speaker name → role as written ("Russia's foreign minister"). */
+  roles: Map<string, string>;
+}
+
 /** extractQuotes returns every quoted span of the article, in article order, with its speaker. */
 export function extractQuotes(article: Article): Quote[] {
+  return readQuotes(article).quotes;
+}
+
+/** readQuotes returns the article's quotes with their speakers, and the speakers' roles. */
+export function readQuotes(article: Article): QuoteReading {
+  const roles = new Map<string, string>();
   const marks = quoteMarksOf(article.paragraphs, article.datelineLength);
   const { tokens, drafts } = tokenize(article, marks === 'single' ? findSingleQuoteSpans : findQuoteSpans);
-  if (drafts.length === 0) return [];
+  if (drafts.length === 0) return { quotes: [], roles };
   markContinuations(article, drafts);
-  attribute(tokens, drafts);
+  attribute(tokens, drafts, roles);
   shareContinuationSpeakers(drafts);
   clipSplitQuotes(article, tokens, drafts);
-  return drafts.map((draft) => draft.quote);
+  return { quotes: drafts.map((draft) => draft.quote), roles };
 }
 
 // `“We will keep measuring,” she said, “for as long as it lasts.”` is one sentence
@@ -91,7 +104,7 @@ function shareContinuationSpeakers(drafts: Draft[]) {
   }
 }
 
-function attribute(tokens: Token[], drafts: Draft[]) {
+function attribute(tokens: Token[], drafts: Draft[], roles: Map<string, string>) {
   const attributor = new Attributor(tokens);
   // Quotes with no attribution of their own, waiting for one named after them.
   let pending: { draft: Draft; fallback: Speaker | null }[] = [];
@@ -100,6 +113,8 @@ function attribute(tokens: Token[], drafts: Draft[]) {
 
   const assign = (draft: Draft, speaker: Speaker | null) => {
     draft.quote.speaker = speaker?.name ?? null;
+    const role = speaker?.person?.role;
+    if (speaker && role && !roles.has(speaker.name)) roles.set(speaker.name, role);
     if (speaker) draft.quote.aliases = [...new Set(speaker.aliases.filter((alias) => alias && alias !== speaker.name))];
     else delete draft.quote.aliases;
   };

@@ -32,6 +32,8 @@ export interface Person {
   /** Forms the article uses for the person, as written. */
   forms: Set<string>;
   confirmed: boolean;
+  /** The role as the article first writes it next to the name ("Russia's foreign minister"); null for none. */
+  role: string | null;
 }
 
 /** One place the article names a person. */
@@ -169,6 +171,7 @@ export class People {
         heads: new Set(),
         forms: new Set(),
         confirmed: false,
+        role: null,
       };
       this.bySurname.set(surname, person);
     }
@@ -204,10 +207,20 @@ export class People {
     }
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
     this.addRole(person, [...roleWords, ...ownRoles]);
+    // "Russia's foreign minister Sergey Lavrov": the role as written keeps its owner.
+    const owner = tokens[position - roleWords.length - 1];
+    const written = [
+      ...(roleWords.length > 0 && owner?.kind === 'word' && /['’]s$/.test(owner.text) ? [owner.text] : []),
+      ...roleWords,
+      ...ownRoles,
+    ];
+    const appositive = appositiveRole(tokens, position + run.length);
+    const described = describedBefore(tokens, position, position + run.length);
+    person.role ??= roleText(written) ?? roleText(appositive) ?? roleText(described);
     // "rapper DJ Flint", "economy minister Heizo Takenaka": a person's role names a person.
     if (roleWords.length > 0 && PERSON_ROLES.has(nth(roleWords, roleWords.length - 1).toLowerCase()))
       person.confirmed = true;
-    this.addRole(person, appositiveRole(tokens, position + run.length));
+    this.addRole(person, appositive);
     if (inPersonalApposition(tokens, position, position + run.length)) person.confirmed = true;
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }
@@ -355,4 +368,26 @@ function inPersonalApposition(tokens: Token[], first: number, end: number): bool
   if (!lead || at + 1 > first - 2 || lead.sentence !== sentence) return false;
   const owned = /^(?:his|her|their|our|my|its)$/i.test(lead.text) || /['’]s$/.test(lead.text);
   return owned && /^\p{Ll}/u.test(nth(tokens, first - 2).text);
+}
+
+// A role of lowercase words, or one that names its owner ("Russia's foreign minister"); never a lone capitalised word.
+function roleText(words: readonly string[]): string | null {
+  if (words.length === 0 || !words.some((word) => /^\p{Ll}/u.test(word))) return null;
+  return words.join(' ').replace(/ ([’'])/g, '$1');
+}
+
+// "the party's leader, Claire Dubois, said": the description set before a name in apposition.
+function describedBefore(tokens: Token[], first: number, end: number): string[] {
+  if (tokens[first - 1]?.text !== ',' || tokens[end]?.text !== ',') return [];
+  const words: string[] = [];
+  for (let at = first - 2; at >= 0 && at >= first - 1 - APPOSITION_REACH; at--) {
+    const token = nth(tokens, at);
+    if (token.kind !== 'word' || token.sentence !== nth(tokens, first).sentence) break;
+    if (isReportingForm(token.text) || PHRASE_BREAKS.has(token.text)) break;
+    words.unshift(token.text);
+    if (DETERMINERS.has(token.text.toLowerCase())) break;
+  }
+  const lead = words[0];
+  if (lead === undefined || !/^\p{Ll}/u.test(nth(words, words.length - 1))) return [];
+  return DETERMINERS.has(lead.toLowerCase()) ? [lead.toLowerCase(), ...words.slice(1)] : words;
 }

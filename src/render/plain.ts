@@ -2,7 +2,7 @@ import { stripControls } from '../sanitize.js';
 import type { ArticleMeta, View } from '../types.js';
 import { wrapText } from '../width.js';
 import { linkNumbers, plainBlock, plainReferences } from './links.js';
-import { metaParts, quoteExcerpt } from './parts.js';
+import { entryText, metaParts } from './parts.js';
 
 /** Options for renderPlain: wrap to `width` columns, or not at all when null. */
 export interface PlainOptions {
@@ -37,8 +37,8 @@ export function renderPlain(view: View, options: PlainOptions): string {
       break;
     case 'quotes':
       blocks.push(
-        view.quotes
-          .map((quote) => fold(quoteExcerpt(quote).join('') + (quote.speaker ? ` — ${quote.speaker}` : '')))
+        view.entries
+          .map((entry) => fold(entryText(entry.runs) + (entry.speaker ? ` — ${entry.speaker}` : '')))
           .join('\n'),
       );
       break;

@@ -3,10 +3,10 @@ import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { findQuoteSpans, type QuoteSpan } from '../quotes/spans.js';
 import { stripControls } from '../sanitize.js';
-import type { BlockKind, Quote, View } from '../types.js';
+import type { BlockKind, QuoteEntry, View } from '../types.js';
 import { displayWidth, wrapText } from '../width.js';
 import { finishLinks, linkNumbers, markLinks } from './links.js';
-import { metaParts, quoteExcerpt } from './parts.js';
+import { metaParts } from './parts.js';
 
 /** Options for renderStyled: the Chalk to style with (its level decides colour) and the width in columns. */
 export interface StyledOptions {
@@ -154,7 +154,7 @@ function bodyMarkdown(view: View, width: number): string {
         .join('\n\n');
     case 'quotes':
       if (view.quotes.length === 0) return escapeMarkdown('No quotations in this article.');
-      return view.quotes.map((quote) => quoteMarkdown(quote, width - TAB)).join('\n\n');
+      return view.entries.map((entry) => quoteMarkdown(entry, width - TAB)).join('\n\n');
   }
 }
 
@@ -173,13 +173,14 @@ function blockMarkdown(text: string, kind: BlockKind, width: number): string {
   }
 }
 
-function quoteMarkdown(quote: Quote, width: number): string {
-  const [before, quoted, after] = quoteExcerpt(quote);
-  const text = `${clean(before)}${OPEN}${clean(quoted)}${CLOSE}${clean(after)}`;
+function quoteMarkdown(entry: QuoteEntry, width: number): string {
+  const text = entry.runs
+    .map((run) => (run.quoted ? `${OPEN}${clean(`“${run.text}”`)}${CLOSE}` : clean(run.text)))
+    .join('');
   const words = `> ${toMarkdown(text, width, '> ')}`;
-  if (!quote.speaker) return words;
+  if (!entry.speaker) return words;
   // The speaker sits on the line right under the words, in bold, as a byline would.
-  return `${words}\\\n> **${toMarkdown(`— ${clean(quote.speaker)}`, width, '> ')}**`;
+  return `${words}\\\n> **${toMarkdown(`— ${clean(entry.speaker)}`, width, '> ')}**`;
 }
 
 // Puts emphasis marks around each quotation (its quote marks included) in a paragraph.
