@@ -88,22 +88,28 @@ export function isCue(tokens: Token[], at: number): boolean {
   if (/ing$/.test(token.text))
     return (
       previous?.kind !== 'word' ||
-      /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text) ||
+      /^(?:and|by|as|after|before|while|whilst|when|was|were|is|are|been|be|not)$/.test(previous.text) ||
       withNameBefore(tokens, at)
     );
   return true;
 }
 
-/** Name words between "with" and its participle: "with Boswell stating", "with Jo Ann Marsh saying". */
+/** Words between "with" and its participle: "with Boswell stating", "with the union saying". */
 const WITH_NAME_WORDS = 4;
 
-// "…, with Boswell stating: …": a named subject after "with" makes the participle a reporting verb.
+// "…, with Boswell stating: …", "with the union saying": a subject after "with" makes the
+// participle a reporting verb. The subject is a name, or a determiner and its noun.
 function withNameBefore(tokens: Token[], verb: number): boolean {
   for (let at = verb - 1; at >= 0 && at >= verb - WITH_NAME_WORDS; at--) {
     const token = nth(tokens, at);
     if (token.kind !== 'word') return false;
     if (token.text === 'with') return at < verb - 1;
-    if (!/^\p{Lu}/u.test(token.text)) return false;
+    const lower = token.text.toLowerCase();
+    if (isReportingForm(lower) || PHRASE_BREAKS.has(lower)) return false;
+    if (!/^\p{Lu}/u.test(token.text) && !(DETERMINERS.has(lower) && tokens[at - 1]?.text === 'with')) {
+      // A lowercase noun counts only right after its determiner ("the union").
+      if (!DETERMINERS.has(tokens[at - 1]?.text.toLowerCase() ?? '')) return false;
+    }
   }
   return false;
 }
@@ -190,7 +196,7 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
   if (
     /ing$/.test(nth(tokens, verb).text) &&
     at === verb - 1 &&
-    /^(?:as|while|after|before|by|when)$/.test(nth(tokens, at).text)
+    /^(?:as|while|whilst|after|before|by|when)$/.test(nth(tokens, at).text)
   ) {
     // "was quoted as saying", "said while announcing": the main clause's subject.
     return mainSubject(tokens, at, floor);
@@ -261,8 +267,28 @@ const OPENING_PHRASE_LEADS = new Set([
 /** Prepositions that set a place or body after the noun that speaks: "Islanders on Rum", "a nurse at the clinic". */
 const SETTING_LINKS = new Set(['on', 'in', 'at', 'near', 'outside', 'across']);
 
-// "Islanders on Rum said": the place is the setting, the noun before it the subject.
+/** Past participles that set an agent after the noun that speaks: "a letter seen by Sky News says". */
+const AGENT_PARTICIPLES = new Set([
+  'seen',
+  'written',
+  'given',
+  'sent',
+  'obtained',
+  'published',
+  'signed',
+  'issued',
+  'leaked',
+]);
+
+// "Islanders on Rum said": the place is the setting, the noun before it the subject. "A letter
+// seen by Sky News says": the agent of a participle is not the subject either.
 function beyondSetting(tokens: Token[], phrase: Phrase, floor: number): Phrase {
+  const agent = tokens[phrase.start - 1];
+  const participle = tokens[phrase.start - 2];
+  if (agent?.text === 'by' && participle && phrase.start - 3 >= floor && AGENT_PARTICIPLES.has(participle.text)) {
+    const before = phraseBackward(tokens, phrase.start - 3, floor);
+    if (before && nth(before.tokens, 0).sentence === agent.sentence) return before;
+  }
   const link = tokens[phrase.start - 1];
   if (phrase.start - 2 < floor || !link || !SETTING_LINKS.has(link.text)) return phrase;
   const before = phraseBackward(tokens, phrase.start - 2, floor);

@@ -67,7 +67,10 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   { forms: ['underline', 'underlines', 'underlined'] },
   { forms: ['emphasise', 'emphasises', 'emphasised', 'emphasize', 'emphasizes', 'emphasized'] },
   { forms: ['reveal', 'reveals', 'revealed'] },
-  { forms: ['reported'] },
+  { forms: ['reported', 'reporting'] },
+  // "The letter reads": how a document speaks. Only the -s form: "read" is more often something done to a text.
+  { forms: ['reads'] },
+  { forms: ['recommend', 'recommends', 'recommended', 'recommending'] },
   { forms: ['show', 'shows', 'showed'], takesObject: true, narrates: false },
   { forms: ['stated', 'stating'] },
   { forms: ['promised'] },
