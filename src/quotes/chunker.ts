@@ -337,6 +337,7 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
   )
     at -= 2;
   const collected: Token[] = [];
+  let start = at + 1;
   while (at >= floor && collected.length < 12) {
     const current = nth(tokens, at);
     if (current.kind !== 'word') break;
@@ -346,17 +347,21 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
     if (!capital && /ing$/.test(lower) && lower.length > 5) break;
     if (capital && NOT_NAME_WORDS.has(current.text) && !/^(?:The|A|An|One|Another|Some)$/.test(current.text)) {
       // "He" and "She" are subjects in their own right.
-      if (collected.length === 0 && PRONOUNS.has(lower)) collected.unshift(current);
+      if (collected.length === 0 && PRONOUNS.has(lower)) {
+        collected.unshift(current);
+        start = at;
+      }
       break;
     }
     collected.unshift(current);
+    start = at;
     if (PRONOUNS.has(lower)) break;
     // "one of her male colleagues", "a spokesman for the council": the phrase goes on past "of" and "for".
     if (DETERMINERS.has(lower) && !isWord(tokens[at - 1], 'of') && !isWord(tokens[at - 1], 'for')) break;
     at--;
   }
   if (collected.length === 0) return null;
-  return { tokens: collected, start: at + 1 };
+  return { tokens: collected, start };
 }
 
 /** phraseForward returns the noun phrase that starts at `first`, read no further than `ceiling`. */

@@ -320,6 +320,7 @@ function appositiveRole(tokens: Token[], after: number): string[] {
     role.length === 0 ||
     /^\p{Lu}/u.test(first) ||
     /^(?:who|which|that|and|but|said|says)$/.test(first) ||
+    SKIPPABLE.has(first) ||
     isReportingForm(first)
   )
     return [];

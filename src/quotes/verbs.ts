@@ -73,7 +73,7 @@ export const REPORTING_VERBS: readonly ReportingVerb[] = [
   { forms: ['recommend', 'recommends', 'recommended', 'recommending'] },
   { forms: ['show', 'shows', 'showed'], takesObject: true, narrates: false },
   { forms: ['stated', 'stating'] },
-  { forms: ['promised'] },
+  { forms: ['promised', 'promising'] },
   { forms: ['vow', 'vows', 'vowed'] },
   { forms: ['complain', 'complains', 'complained'] },
   { forms: ['boast', 'boasts', 'boasted'] },
