@@ -118,7 +118,12 @@ export class Attributor {
         (!owned && ORGANISATION_ROLES.has(head) ? this.organisationFor(position, head, description) : null) ??
         this.recentDescription(position, head);
       if (described) return described;
-      const person = this.people.byRole(head, modifiers, plural) ?? this.people.byRole(head, [], plural) ?? recent;
+      // "the minister" when the article names two ministers is either: the description stands.
+      const ambiguous = this.people.roleHolders(head) > 1;
+      const person =
+        this.people.byRole(head, modifiers, plural) ??
+        this.people.byRole(head, [], plural) ??
+        (ambiguous ? null : recent);
       if (person?.name) {
         const speaker = this.personSpeaker(person);
         speaker.aliases.push(description);

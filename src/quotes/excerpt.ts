@@ -136,7 +136,14 @@ function groupEntry(article: Article, group: Placed[]): QuoteEntry {
     runs.push({ text: next || inSentence ? words : displayed(words), quoted: true });
     if (next) runs.push({ text: text.slice(placed.close, next.open), quoted: false });
   });
-  if (inSentence) runs.push({ text: cutAfter(text.slice(last.close)), quoted: false });
+  if (inSentence) {
+    const after = withoutAttribution(text.slice(last.close), speaker.speaker, speaker.aliases ?? []);
+    if (after === '' && runs.at(-1)?.quoted) {
+      const end = runs.at(-1);
+      if (end) end.text = displayed(end.text);
+    }
+    runs.push({ text: cutAfter(after), quoted: false });
+  }
   return { runs: runs.filter((run) => run.text !== ''), speaker: speaker.speaker, quotes: indexes };
 }
 
@@ -204,6 +211,18 @@ function speakerEnd(text: string, speaker: string | null, aliases: readonly stri
     end = Math.max(end, at + form.length);
   }
   return end;
+}
+
+// `“The ovens never cool,” said baker Sam Lee.`: the line ends with the speaker, so the clause
+// that names them right after the quote goes, and so does anything after it but a new clause.
+function withoutAttribution(text: string, speaker: string | null, aliases: readonly string[]): string {
+  const named = speakerEnd(text, speaker, aliases);
+  if (named < 0) return text;
+  const rest = text.slice(named);
+  const clause = rest.search(/[,;:—–]/u);
+  if (clause < 0) return '';
+  const more = rest.slice(clause + 1).trim();
+  return more === '' ? '' : ` ${ELLIPSIS}${more}`;
 }
 
 // The words after the last quote: to the end of the sentence when short, else to the first clause

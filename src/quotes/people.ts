@@ -264,6 +264,11 @@ export class People {
     person.confirmed = true;
   }
 
+  /** roleHolders returns how many people the article gives a role whose head noun is `head`. */
+  roleHolders(head: string): number {
+    return this.byHead.get(head)?.size ?? 0;
+  }
+
   /** byRole returns the person (or named pair, when `plural`) whose written role holds `head`, if exactly one has it. */
   byRole(head: string, modifiers: string[], plural = false): Person | null {
     let found: Person | null = null;
