@@ -14,6 +14,7 @@ import {
   type Strategy,
   type StrategyInput,
   sayingNounSource,
+  statementOwner,
 } from '../src/quotes/strategies.js';
 import { tokenize } from '../src/quotes/tokens.js';
 import { isReportingForm, REPORTING_VERBS, reportsSpeech, takesObject } from '../src/quotes/verbs.js';
@@ -142,6 +143,16 @@ describe('strategy sayingNounSource', () => {
 
   it('finds nothing without a noun of saying', () => {
     expect(speakerBy(sayingNounSource, 'He pointed to a sign that called the fees "fair".')).toBeNull();
+  });
+});
+
+describe('strategy statementOwner', () => {
+  it('credits "in the words of X" and "X’s statement" to X', () => {
+    expect(speakerBy(statementOwner, 'In the words of the judge, the case was "a disgrace".')).toBe('the judge');
+    expect(speakerBy(statementOwner, 'The delay was "overdue", in Dora Hale’s statement to the board.')).toBeNull();
+    expect(speakerBy(statementOwner, 'Dora Hale’s statement to the board called the delay "overdue".')).toBe(
+      'Dora Hale',
+    );
   });
 });
 

@@ -20,7 +20,7 @@ import {
 import { nth } from './nth.js';
 import { type Gender, People, type Person } from './people.js';
 import type { Token } from './tokens.js';
-import { takesObject } from './verbs.js';
+import { STATEMENT_NOUNS, takesObject } from './verbs.js';
 import {
   DEMONYMS,
   ORGANISATION_LABELS,
@@ -59,6 +59,8 @@ export class Attributor {
 
   /** speakerOf turns a subject phrase into a speaker: pronouns and short forms resolved. */
   speakerOf(phrase: Phrase, position: number): Speaker | null {
+    const owner = statementOwnerOf(phrase);
+    if (owner) return this.speakerOf(owner, position);
     const words = phrase.tokens.map((token) => token.text);
     if (!canSpeak(words)) return null;
     const last = nth(words, words.length - 1).toLowerCase();
@@ -322,4 +324,13 @@ export function isPersonal(speaker: Speaker): boolean {
     DEMONYMS.has(head) ||
     /(?:man|woman|person)$/.test(lower)
   );
+}
+
+// "Ms Hale's statement", "the union's letter": words credited through a noun of saying are the owner's.
+function statementOwnerOf(phrase: Phrase): Phrase | null {
+  const count = phrase.tokens.length;
+  const noun = phrase.tokens[count - 1];
+  const owner = phrase.tokens[count - 2];
+  if (!noun || !owner || !STATEMENT_NOUNS.includes(noun.text.toLowerCase()) || !/['’]s$/.test(owner.text)) return null;
+  return { tokens: phrase.tokens.slice(0, -1), start: phrase.start };
 }

@@ -6,7 +6,7 @@ import { isCue, isOrganisation, mainSubject, nameOf, phraseBackward, phraseForwa
 import type { Attribution, Attributor, Speaker } from './discourse.js';
 import { nth } from './nth.js';
 import type { Draft, Token } from './tokens.js';
-import { isReportingForm } from './verbs.js';
+import { isReportingForm, STATEMENT_NOUNS } from './verbs.js';
 import { SAYING_NOUN_WINDOW, VERB_AFTER_WINDOW } from './windows.js';
 import { LABEL_WORDS, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS, SKIPPABLE, TITLE_WORDS } from './words.js';
 // An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
@@ -126,6 +126,27 @@ export function sayingNounSource({ tokens, attributor, draft, floor }: StrategyI
   return null;
 }
 
+// "In the words of the judge, the case was "a disgrace"", "Ms Hale's statement called it "overdue"":
+// words credited to their owner through a noun of saying.
+export function statementOwner({ tokens, attributor, draft, floor }: StrategyInput): Attribution | null {
+  for (let noun = draft.token - 1; noun >= floor && noun >= draft.token - SAYING_NOUN_WINDOW; noun--) {
+    const word = nth(tokens, noun).text.toLowerCase();
+    if (!STATEMENT_NOUNS.includes(word)) continue;
+    if (word === 'words' && tokens[noun + 1]?.text === 'of' && tokens[noun - 1]?.text.toLowerCase() === 'the') {
+      const phrase = phraseForward(tokens, noun + 2, draft.token - 1);
+      const speaker = phrase && attributor.speakerOf(phrase, noun + 2);
+      if (speaker) return { speaker, cue: null };
+    }
+    const owner = tokens[noun - 1];
+    if (owner?.kind === 'word' && /['’]s$/.test(owner.text)) {
+      const phrase = phraseBackward(tokens, noun - 1, floor);
+      const speaker = phrase && attributor.speakerOf(phrase, phrase.start);
+      if (speaker) return { speaker, cue: null };
+    }
+  }
+  return null;
+}
+
 /** The strategies for a quote that reads as a sentence, in the order they are tried. */
 export const SENTENCE_STRATEGIES: readonly Strategy[] = [
   { name: 'cueAfterQuote', run: cueAfterQuote },
@@ -133,6 +154,7 @@ export const SENTENCE_STRATEGIES: readonly Strategy[] = [
   { name: 'colonIntroduction', run: colonIntroduction },
   { name: 'cueLaterInSentence', run: cueLaterInSentence },
   { name: 'accordingTo', run: accordingTo },
+  { name: 'statementOwner', run: statementOwner },
 ];
 
 /** The strategies for a fragment set in a sentence ("accused X of “lies”"): the verb before it governs it. */
@@ -141,6 +163,7 @@ export const FRAGMENT_STRATEGIES: readonly Strategy[] = [
   { name: 'cueAfterQuote', run: cueAfterQuote },
   { name: 'cueLaterInSentence', run: cueLaterInSentence },
   { name: 'accordingTo', run: accordingTo },
+  { name: 'statementOwner', run: statementOwner },
   { name: 'sayingNounSource', run: sayingNounSource },
 ];
 
