@@ -664,6 +664,23 @@ describe('the quotes view', () => {
     expect(view.entries.map(line)).toEqual(['“The ovens never cool”']);
   });
 
+  it('drops an attribution by pronoun after a short quote, and keeps the rest of a long sentence', () => {
+    const view = viewOf(
+      'Mayor Janet Olson spoke last.',
+      '"We listened to everyone," she said.',
+      '"Too late," said Ms Olson, who then left the hall before the vote was taken.',
+    );
+    expect(view.entries.map(line)).toEqual([
+      '“We listened to everyone”',
+      '“Too late” …who then left the hall before the vote was taken.',
+    ]);
+  });
+
+  it('starts after the speaker’s name when it is the subject of the reporting verb', () => {
+    const view = viewOf('In a blog post, chief executive Priya Raman wrote that the plant would "change the town".');
+    expect(view.entries.map(line)).toEqual(['…wrote that the plant would “change the town”.']);
+  });
+
   it('starts after the speaker’s name when the sentence opens with it', () => {
     const view = viewOf('Mr Pryce, meanwhile, has accused the board of "wilful neglect" over the harbour.');
     expect(view.entries.map(line)).toEqual(['…has accused the board of “wilful neglect” over the harbour.']);

@@ -466,8 +466,9 @@ export function afterOrganisationLabel(run: string[]): string[] | null {
   });
   if (last < 0) return run;
   const tail = run.slice(last + 1);
-  const names = tail.filter((word) => !PARTICLES.has(word));
-  if (names.length < 2 || tail.some((word) => ROLE_WORDS.has(stripPossessive(word)))) return null;
+  // "Harbour Trust Kirsty Lamb", "City Council Member Rosa Delgado": two name words after the body's name.
+  const names = tail.filter((word) => !PARTICLES.has(word) && !ROLE_WORDS.has(stripPossessive(word)));
+  if (names.length < 2) return null;
   return tail;
 }
 

@@ -4,6 +4,7 @@
 // are one line with each fragment marked; and a sentence that opens with the
 // speaker's name starts after it, since the line ends with that name anyway.
 import type { Article, Quote, QuoteEntry, QuoteRun, SpeakerEntry } from '../types.js';
+import { isReportingForm } from './verbs.js';
 
 /** A quote shorter than this, or one that does not read as a sentence, is shown in its sentence. */
 export const FRAGMENT_WORDS = 6;
@@ -137,8 +138,10 @@ function groupEntry(article: Article, group: Placed[]): QuoteEntry {
     if (next) runs.push({ text: text.slice(placed.close, next.open), quoted: false });
   });
   if (inSentence) {
-    const after = withoutAttribution(text.slice(last.close), speaker.speaker, speaker.aliases ?? []);
-    if (after === '' && runs.at(-1)?.quoted) {
+    const rest = text.slice(last.close);
+    const after = withoutAttribution(rest, speaker.speaker, speaker.aliases ?? []);
+    // With the attribution gone, the comma that led into it would dangle.
+    if (after !== rest && runs.at(-1)?.quoted) {
       const end = runs.at(-1);
       if (end) end.text = displayed(end.text);
     }
@@ -168,19 +171,24 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-// The words before the first quote: from after the speaker's name when the sentence opens with it,
-// else the last clause, else the last EXCERPT_WORDS words.
+// The words before the first quote: from after the speaker's name when the sentence names them
+// as the subject of its reporting verb, else the last clause, else the last EXCERPT_WORDS words.
+// What is left of a bare attribution ("said:") goes: the line ends with the speaker.
 function cutBefore(text: string, speaker: string | null, aliases: readonly string[]): string {
   const gap = /\s$/.test(text) ? ' ' : '';
   let words = text.trimEnd();
   let cut = false;
-  const named = speakerEnd(words, speaker, aliases);
-  if (named > 0 && wordCount(words.slice(named)) > 0) {
+  const named = speakerIn(words, speaker, aliases);
+  if (
+    named &&
+    (named.start === 0 || hasCue(words.slice(named.end)) || wordCount(words.slice(0, named.start)) <= CLAUSE_WORDS)
+  ) {
     words = words
-      .slice(named)
+      .slice(named.end)
       .replace(LEADING, '')
       .replace(/^\p{Ll}+,\s*/u, '');
     cut = true;
+    if (isBareAttribution(words)) return '';
   }
   if (wordCount(words) > EXCERPT_WORDS + EXCERPT_SLACK) {
     let clause = -1;
@@ -198,31 +206,63 @@ function cutBefore(text: string, speaker: string | null, aliases: readonly strin
   return `${cut ? ELLIPSIS : ''}${words}${gap}`;
 }
 
-// Where the speaker's name (or a form of it) ends in the text, when it stands in the sentence's opening words.
-function speakerEnd(text: string, speaker: string | null, aliases: readonly string[]): number {
-  if (!speaker) return -1;
-  let end = -1;
+/** Words an attribution clause may hold and still be dropped whole ("the theatre's director, Claire Dubois, said"). */
+const ATTRIBUTION_WORDS = 8;
+
+// ", the theatre's founder, said:", "she said,": only who spoke and the verb, nothing the reader needs.
+function isBareAttribution(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  const last = (words.at(-1) ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  return words.length <= ATTRIBUTION_WORDS && isReportingForm(last) && /[:,]?$/.test(text);
+}
+
+function hasCue(text: string): boolean {
+  return text.split(/\s+/).some((word) => isReportingForm(word.toLowerCase().replace(/[^\p{L}]/gu, '')));
+}
+
+// Where the speaker's name (or a form of it) stands in the text, whole words only: the last place it ends.
+function speakerIn(
+  text: string,
+  speaker: string | null,
+  aliases: readonly string[],
+): { start: number; end: number } | null {
+  if (!speaker) return null;
+  let found: { start: number; end: number } | null = null;
   for (const form of [speaker, ...aliases]) {
     if (wordCount(form) === 0 || /^(?:the|a|an)$/i.test(form)) continue;
     const at = text.indexOf(form);
-    if (at < 0 || wordCount(text.slice(0, at)) > CLAUSE_WORDS) continue;
+    if (at < 0) continue;
+    const before = text[at - 1];
     const after = text[at + form.length];
-    if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue;
-    end = Math.max(end, at + form.length);
+    if ((before !== undefined && /[\p{L}\p{N}]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}]/u.test(after)))
+      continue;
+    if (!found || at + form.length > found.end) found = { start: at, end: at + form.length };
   }
-  return end;
+  return found;
 }
 
-// `“The ovens never cool,” said baker Sam Lee.`: the line ends with the speaker, so the clause
-// that names them right after the quote goes, and so does anything after it but a new clause.
+// `“The ovens never cool,” said baker Sam Lee.`, `“We listened,” she said.`: the line ends with the
+// speaker, so an attribution right after the quote goes; a longer sentence keeps what follows it.
 function withoutAttribution(text: string, speaker: string | null, aliases: readonly string[]): string {
-  const named = speakerEnd(text, speaker, aliases);
-  if (named < 0) return text;
-  const rest = text.slice(named);
-  const clause = rest.search(/[,;:—–]/u);
+  const words = text.trim();
+  const named = speakerIn(words, speaker, aliases) !== null;
+  if (wordCount(words) <= ATTRIBUTION_WORDS && hasCue(words) && (named || opensWithCue(words))) return '';
+  const clause = words.search(/[,;:—–]\s/u);
+  const first = clause < 0 ? words : words.slice(0, clause);
+  if (!opensWithCue(first) && !(named && speakerIn(first, speaker, aliases))) return text;
   if (clause < 0) return '';
-  const more = rest.slice(clause + 1).trim();
-  return more === '' ? '' : ` ${ELLIPSIS}${more}`;
+  const more = words.slice(clause + 1).trim();
+  return wordCount(more) <= 2 ? '' : ` ${ELLIPSIS}${more}`;
+}
+
+// "said Ms Hale", "she said", "Hale told reporters": a clause that opens as an attribution does.
+function opensWithCue(text: string): boolean {
+  const [first = '', second = ''] = text
+    .replace(LEADING, '')
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}]/gu, ''));
+  if (isReportingForm(first.toLowerCase())) return true;
+  return isReportingForm(second.toLowerCase()) && /^(?:he|she|they|we|I|it|\p{Lu}\p{L}*)$/u.test(first);
 }
 
 // The words after the last quote: to the end of the sentence when short, else to the first clause

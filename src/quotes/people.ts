@@ -335,12 +335,23 @@ function appositiveRole(tokens: Token[], after: number): string[] {
 // The first name in a sentence, with no verb before it, is the sentence's subject.
 function isSubjectPosition(tokens: Token[], position: number): boolean {
   const sentence = nth(tokens, position).sentence;
+  // "City manager Paula Grant was furious": a capitalised owner before a role noun is part of the label.
+  let role = false;
   for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
     const token = nth(tokens, at);
     if (token.sentence !== sentence) return true;
     if (token.kind === 'quote') return false;
     if (token.kind !== 'word') continue;
-    if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text)))
+    if (PERSON_ROLES.has(token.text)) {
+      role = true;
+      continue;
+    }
+    if (
+      /^\p{Lu}/u.test(token.text) &&
+      !role &&
+      !NOT_NAME_WORDS.has(token.text) &&
+      !ROLE_WORDS.has(stripPossessive(token.text))
+    )
       return false;
     if (isReportingForm(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
   }

@@ -171,6 +171,7 @@ export const ROLE_WORDS = new Set<string>([
   'Iranian',
   'Former',
   'State',
+  'Member',
   'Councillor',
   'Cllr',
   'Alderman',
