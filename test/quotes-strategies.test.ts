@@ -86,6 +86,12 @@ describe('strategy cueBeforeQuote', () => {
     ).toBe('Tess Moran');
   });
 
+  it('reads an absolute clause after a comma as its subject speaking', () => {
+    expect(speakerBy(cueBeforeQuote, 'The form runs to ten pages, the ministry warning of "serious delays".')).toBe(
+      'the ministry',
+    );
+  });
+
   it('finds nothing in a sentence with no reporting verb', () => {
     expect(speakerBy(cueBeforeQuote, 'The gate bears the words "keep out" in red paint.')).toBeNull();
   });

@@ -102,11 +102,12 @@ const WITH_NAME_WORDS = 4;
 function withNameBefore(tokens: Token[], verb: number): boolean {
   for (let at = verb - 1; at >= 0 && at >= verb - WITH_NAME_WORDS; at--) {
     const token = nth(tokens, at);
+    // ", the government recommending": an absolute clause after a comma reads the same way.
+    if (token.text === 'with' || token.text === ',') return at < verb - 1;
     if (token.kind !== 'word') return false;
-    if (token.text === 'with') return at < verb - 1;
     const lower = token.text.toLowerCase();
     if (isReportingForm(lower) || PHRASE_BREAKS.has(lower)) return false;
-    if (!/^\p{Lu}/u.test(token.text) && !(DETERMINERS.has(lower) && tokens[at - 1]?.text === 'with')) {
+    if (!/^\p{Lu}/u.test(token.text) && !(DETERMINERS.has(lower) && /^(?:with|,)$/.test(tokens[at - 1]?.text ?? ''))) {
       // A lowercase noun counts only right after its determiner ("the union").
       if (!DETERMINERS.has(tokens[at - 1]?.text.toLowerCase() ?? '')) return false;
     }
