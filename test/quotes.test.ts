@@ -610,6 +610,11 @@ describe('attribution: error classes on unseen prose', () => {
     ]);
   });
 
+  it('keeps a particle joined to a surname by a hyphen', () => {
+    const quotes = quotesOf('"The wells are dry," said relief director General Karim al-Hadi.');
+    expect(quotes[0]?.speaker).toBe('Karim al-Hadi');
+  });
+
   it('credits documents and publications', () => {
     const quotes = quotesOf(
       'A leaked letter said the council would "review the funding" next year.',

@@ -62,6 +62,13 @@ export interface Phrase {
   start: number;
 }
 
+/** isNameWord returns true for a capitalised word or a particle joined to one ("al-Amr", "el-Sayed", "van-Dijk"). */
+export function isNameWord(word: string): boolean {
+  if (/^\p{Lu}/u.test(word)) return true;
+  const hyphen = word.indexOf('-');
+  return hyphen > 0 && PARTICLES.has(word.slice(0, hyphen)) && /^\p{Lu}/u.test(word.slice(hyphen + 1));
+}
+
 /** isCapitalized returns true when the word starts with a capital letter or a digit. */
 export function isCapitalized(word: string): boolean {
   return /^[\p{Lu}\d]/u.test(word);
@@ -492,7 +499,7 @@ export function nameOf(phrase: Phrase): TrimmedName | null {
   let first = words.length;
   while (
     first > 0 &&
-    (/^\p{Lu}/u.test(nth(words, first - 1)) || PARTICLES.has(nth(words, first - 1)) || words[first - 1] === '&')
+    (isNameWord(nth(words, first - 1)) || PARTICLES.has(nth(words, first - 1)) || words[first - 1] === '&')
   )
     first--;
   const labelled = afterOrganisationLabel(words.slice(first));

@@ -6,6 +6,7 @@ import {
   afterOrganisationLabel,
   DETERMINERS,
   isCapitalized,
+  isNameWord,
   NAME_WORDS_AT_SENTENCE_START,
   NAME_WORDS_IN_SENTENCE,
   PARTICLES,
@@ -364,7 +365,7 @@ function isNameToken(tokens: Token[], at: number): boolean {
   if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
   if (PARTICLES.has(token.text))
     return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
-  if (!/^\p{Lu}/u.test(token.text)) return false;
+  if (!isNameWord(token.text)) return false;
   if (NOT_NAME_WORDS.has(token.text)) return false;
   return true;
 }
