@@ -572,6 +572,15 @@ describe('discourse: who is talking', () => {
     expect(quotes.at(-1)?.speaker).toBe('Viktor Lind');
   });
 
+  it('does not give "she" to a spokesman', () => {
+    const quotes = quotesOf(
+      'Keeper Margaret Ellis ran the light for thirty years.',
+      'A board spokesman said the change had "saved lives", but Ellis is not so sure.',
+      '"A machine never notices a boat in trouble," she says.',
+    );
+    expect(quotes.at(-1)?.speaker).toBe('Margaret Ellis');
+  });
+
   it('resolves "the minister" only when one person has that role', () => {
     const quotes = quotesOf(
       'Health minister Clara Voss and transport minister Ian Bell visited the site.',

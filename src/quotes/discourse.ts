@@ -23,6 +23,8 @@ import type { Token } from './tokens.js';
 import { STATEMENT_NOUNS, takesObject } from './verbs.js';
 import {
   DEMONYMS,
+  FEMALE_NOUNS,
+  MALE_NOUNS,
   ORGANISATION_LABELS,
   ORGANISATION_ROLES,
   ORGANISATION_WORDS,
@@ -153,7 +155,7 @@ export class Attributor {
   // "he" and "she" are people: not an organisation, nor "reports" or "the Tories", nor a thing ("the season").
   private fits(speaker: Speaker, gender: Gender): boolean {
     if (!isPersonal(speaker)) return false;
-    const known = speaker.person?.gender;
+    const known = speaker.person?.gender ?? (speaker.named ? null : genderOfDescription(speaker.name));
     return !gender || !known || known === gender;
   }
 
@@ -333,4 +335,15 @@ function statementOwnerOf(phrase: Phrase): Phrase | null {
   const owner = phrase.tokens[count - 2];
   if (!noun || !owner || !STATEMENT_NOUNS.includes(noun.text.toLowerCase()) || !/['’]s$/.test(owner.text)) return null;
   return { tokens: phrase.tokens.slice(0, -1), start: phrase.start };
+}
+
+// "a board spokesman" is a he, "the actress" a she: the head noun of a description may say.
+function genderOfDescription(description: string): Gender {
+  const words = description.toLowerCase().split(' ');
+  const linked = words.findIndex((word, index) => index > 0 && /^(?:of|for|at|from|with)$/.test(word));
+  const head = stripPossessive(words[(linked > 0 ? linked : words.length) - 1] ?? '');
+  if (FEMALE_NOUNS.has(head) || /woman$/.test(head)) return 'female';
+  // "spokesman", "chairman", but not "German" or "human".
+  if (MALE_NOUNS.has(head) || (/[^o]man$/.test(head) && !/^(?:ger|hu|ro|nor)man$/.test(head))) return 'male';
+  return null;
 }

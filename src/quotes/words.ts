@@ -938,3 +938,34 @@ export const NEVER_SPEAKER_LEADS = new Set<string>([
   'indeed',
   'recent',
 ]);
+
+/** Person nouns that tell a gender, for a description a "he" or "she" may stand for ("-man" and "-woman" go by their ending). */
+export const FEMALE_NOUNS = new Set<string>([
+  'actress',
+  'mother',
+  'wife',
+  'sister',
+  'daughter',
+  'girl',
+  'queen',
+  'princess',
+  'grandmother',
+  'widow',
+  'aunt',
+  'niece',
+  'lady',
+]);
+export const MALE_NOUNS = new Set<string>([
+  'actor',
+  'father',
+  'husband',
+  'brother',
+  'son',
+  'boy',
+  'king',
+  'prince',
+  'grandfather',
+  'widower',
+  'uncle',
+  'nephew',
+]);
