@@ -572,6 +572,14 @@ describe('discourse: who is talking', () => {
     expect(quotes.at(-1)?.speaker).toBe('Viktor Lind');
   });
 
+  it('never gives "she" to a man, even with no woman confirmed yet', () => {
+    const quotes = quotesOf(
+      'Sir Alan Reed, the member for Eastvale, said: ‘My voters are furious about the plan.’',
+      'The Housing Secretary, Nina Cole, defended it. ‘We must build homes now,’ she said.',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Alan Reed', 'Nina Cole']);
+  });
+
   it('does not give "she" to a spokesman', () => {
     const quotes = quotesOf(
       'Keeper Margaret Ellis ran the light for thirty years.',

@@ -184,7 +184,7 @@ export class Attributor {
     if (subjectRecently) return this.learn(this.personSpeaker(subjectRecently.person), gender);
     const mention = this.people.recent(position, gender);
     if (mention) return this.learn(this.personSpeaker(mention.person), gender);
-    return spoke?.speaker ?? (previous && isPersonal(previous.speaker) ? previous.speaker : null);
+    return spoke?.speaker ?? (previous && this.fits(previous.speaker, gender) ? previous.speaker : null);
   }
 
   private learn(speaker: Speaker, gender: Gender): Speaker {

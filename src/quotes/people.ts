@@ -385,7 +385,10 @@ function inPersonalApposition(tokens: Token[], first: number, end: number): bool
   const sentence = nth(tokens, first).sentence;
   if (!lead || at + 1 > first - 2 || lead.sentence !== sentence) return false;
   const owned = /^(?:his|her|their|our|my|its)$/i.test(lead.text) || /['’]s$/.test(lead.text);
-  return owned && /^\p{Ll}/u.test(nth(tokens, first - 2).text);
+  const head = stripPossessive(nth(tokens, first - 2).text);
+  if (owned && /^\p{Ll}/u.test(head)) return true;
+  // "The Housing Secretary, Angela Rourke,": a role noun set before the name names a person.
+  return /^(?:the|a|an)$/i.test(lead.text) && (PERSON_ROLES.has(head.toLowerCase()) || ROLE_WORDS.has(head));
 }
 
 // A role of lowercase words, or one that names its owner ("Russia's foreign minister"); never a lone capitalised word.
