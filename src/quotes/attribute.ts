@@ -11,7 +11,7 @@ import { findQuoteSpans, findSingleQuoteSpans, quoteMarksOf } from './spans.js';
 import { explicitAttribution, labelKind, nextOpensSoon, verbLikeQuote } from './strategies.js';
 import { type Draft, type Token, tokenize } from './tokens.js';
 import { reportsSpeech } from './verbs.js';
-import { QUOTE_WINDOW } from './windows.js';
+import { CARRY_SENTENCES, MAIN_CLAUSE_WINDOW, QUOTE_WINDOW, SPLIT_QUOTE_WINDOW } from './windows.js';
 
 /** The article's quotes and, for each speaker who has one, the role the article gives them. */
 export interface QuoteReading {
@@ -46,7 +46,11 @@ function clipSplitQuotes(article: Article, tokens: Token[], drafts: Draft[]) {
   for (let index = 0; index + 1 < drafts.length; index++) {
     const first = nth(drafts, index);
     const second = nth(drafts, index + 1);
-    if (first.paragraph !== second.paragraph || first.sentence !== second.sentence || second.token - first.token > 14)
+    if (
+      first.paragraph !== second.paragraph ||
+      first.sentence !== second.sentence ||
+      second.token - first.token > SPLIT_QUOTE_WINDOW
+    )
       continue;
     let split = false;
     for (let at = first.token + 1; at < second.token; at++) {
@@ -142,7 +146,7 @@ function attribute(tokens: Token[], drafts: Draft[], roles: Map<string, string>)
 
     // The main clause's speaker: the first reporting verb before any quote.
     let main: { speaker: Speaker; position: number } | null = null;
-    for (let at = sentenceStart; at < firstQuote && at < sentenceStart + 60; at++) {
+    for (let at = sentenceStart; at < firstQuote && at < sentenceStart + MAIN_CLAUSE_WINDOW; at++) {
       if (!isCue(tokens, at) || !isTalker(tokens, at)) continue;
       const attribution = attributor.fromCue(at, sentenceStart, Math.min(sentenceEnd, at + QUOTE_WINDOW));
       if (attribution) {
@@ -194,14 +198,17 @@ function attribute(tokens: Token[], drafts: Draft[], roles: Map<string, string>)
       }
       const lastWaiting = pending.at(-1);
       if (lastWaiting && draft.sentence - nth(tokens, lastWaiting.draft.token).last > 1) settlePending();
-      const carried = pending.length > 0 ? null : attributor.recentSpeaker(draft.sentence, 2);
+      const carried = pending.length > 0 ? null : attributor.recentSpeaker(draft.sentence, CARRY_SENTENCES);
       const continued = !draft.span.closed && nextOpensSoon(drafts, draft);
       if (carried && !continued) {
         assign(draft, carried);
         attributor.record(carried, draft.sentence, draft.token);
       } else {
         const fallback =
-          carried ?? pending.at(-1)?.fallback ?? attributor.recentPerson(draft.token, 2) ?? attributor.lastSpeaker();
+          carried ??
+          pending.at(-1)?.fallback ??
+          attributor.recentPerson(draft.token, CARRY_SENTENCES) ??
+          attributor.lastSpeaker();
         assign(draft, fallback);
         pending.push({ draft, fallback });
       }

@@ -21,6 +21,7 @@ import { nth } from './nth.js';
 import { type Gender, People, type Person } from './people.js';
 import type { Token } from './tokens.js';
 import { STATEMENT_NOUNS, takesObject } from './verbs.js';
+import { DESCRIPTION_SENTENCES, HISTORY_DEPTH, PRONOUN_SENTENCES } from './windows.js';
 import {
   DEMONYMS,
   FEMALE_NOUNS,
@@ -166,7 +167,7 @@ export class Attributor {
     const sentence = this.tokens[position]?.sentence ?? 0;
     const previous = this.history.at(-1);
     let spoke: { speaker: Speaker; position: number; sentence: number } | undefined;
-    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
+    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - HISTORY_DEPTH; at--) {
       const entry = nth(this.history, at);
       if (entry.position < position && this.fits(entry.speaker, gender) && (!namedOnly || entry.speaker.person)) {
         spoke = entry;
@@ -176,9 +177,9 @@ export class Attributor {
     if (spoke && spoke.sentence === sentence) return this.learn(spoke.speaker, gender);
     // "United Kingdom" may open a sentence; only "the 21-year-old", which must be a person, takes any name there.
     const subject = this.people.recent(position, gender, true, namedOnly);
-    const spokeRecently = spoke && sentence - spoke.sentence <= 3 ? spoke : undefined;
+    const spokeRecently = spoke && sentence - spoke.sentence <= PRONOUN_SENTENCES ? spoke : undefined;
     const subjectRecently =
-      subject && sentence - nth(this.tokens, subject.position).sentence <= 3 ? subject : undefined;
+      subject && sentence - nth(this.tokens, subject.position).sentence <= PRONOUN_SENTENCES ? subject : undefined;
     if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position))
       return this.learn(spokeRecently.speaker, gender);
     if (subjectRecently) return this.learn(this.personSpeaker(subjectRecently.person), gender);
@@ -255,9 +256,9 @@ export class Attributor {
 
   private recentDescription(position: number, head: string): Speaker | null {
     const sentence = this.tokens[position]?.sentence ?? 0;
-    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
+    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - HISTORY_DEPTH; at--) {
       const entry = nth(this.history, at);
-      if (sentence - entry.sentence > 6) break;
+      if (sentence - entry.sentence > DESCRIPTION_SENTENCES) break;
       if (
         !entry.speaker.named &&
         /^(?:a|an|one) /i.test(entry.speaker.name) &&
@@ -270,9 +271,9 @@ export class Attributor {
 
   private recentOrganisation(position: number, head: string): Speaker | null {
     const sentence = this.tokens[position]?.sentence ?? 0;
-    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - 8; at--) {
+    for (let at = this.history.length - 1; at >= 0 && at >= this.history.length - HISTORY_DEPTH; at--) {
       const entry = nth(this.history, at);
-      if (sentence - entry.sentence > 6) break;
+      if (sentence - entry.sentence > DESCRIPTION_SENTENCES) break;
       if (!entry.speaker.organisation) continue;
       // "the club" is not the Football Association: a name that says what it is must agree.
       const words = entry.speaker.name.split(' ');

@@ -16,6 +16,7 @@ import {
 } from './chunker.js';
 import { nth } from './nth.js';
 import { isReportingForm } from './verbs.js';
+import { MENTION_DEPTH } from './windows.js';
 import { HONORIFICS, NOT_NAME_WORDS, PERSON_ROLES, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE } from './words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
@@ -299,7 +300,7 @@ export class People {
       if (nth(this.mentions, middle).position < position) low = middle + 1;
       else high = middle;
     }
-    for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
+    for (let at = low - 1; at >= 0 && at >= low - MENTION_DEPTH; at--) {
       const mention = nth(this.mentions, at);
       if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject))
         continue;

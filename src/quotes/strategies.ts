@@ -7,12 +7,12 @@ import type { Attribution, Attributor, Speaker } from './discourse.js';
 import { nth } from './nth.js';
 import type { Draft, Token } from './tokens.js';
 import { isReportingForm, STATEMENT_NOUNS } from './verbs.js';
-import { SAYING_NOUN_WINDOW, VERB_AFTER_WINDOW } from './windows.js';
+import { CARRY_SENTENCES, SAYING_NOUN_WINDOW, VERB_AFTER_WINDOW } from './windows.js';
 import { LABEL_WORDS, PHRASE_BREAKS, PRONOUNS, SAYING_NOUNS, SKIPPABLE, TITLE_WORDS } from './words.js';
 // An unclosed quote whose paragraph the next quote reopens shares that quote's speaker.
 export function nextOpensSoon(drafts: Draft[], draft: Draft): boolean {
   const next = drafts[draft.index + 1];
-  return next !== undefined && next.sentence - draft.sentence <= 2;
+  return next !== undefined && next.sentence - draft.sentence <= CARRY_SENTENCES;
 }
 
 // "Richard Thomas “totally condemned” the deletion": a quoted verb phrase right after a named subject.
