@@ -298,6 +298,13 @@ async function run(argument: string | undefined, flags: Flags, io: Io): Promise<
         (await import('./views/quotes.js')).quotesView(article, flags.speaker)
       : // Only styled output shows quotations; finding them is a pass over every paragraph.
         fullView(article, { quotations: isStyled(flags, io) });
+  if (view.view === 'quotes' && view.unmatched) {
+    // Not an error (exit 0): the article was read, and the speaker asked for said nothing in it.
+    const { speaker, quoted } = view.unmatched;
+    const who = quoted.length > 0 ? `quoted: ${quoted.join('; ')}` : 'the article quotes nobody';
+    io.stderr.write(`news-read: no quotes by ${oneLine(speaker)} (${oneLine(who)})\n`);
+    return '';
+  }
   return render(view, flags, io);
 }
 

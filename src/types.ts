@@ -181,6 +181,8 @@ export interface QuotesView {
   /** The lines to show, in article order. */
   entries: QuoteEntry[];
   speakers: SpeakerEntry[];
+  /** Set when `--speaker` named nobody the article quotes: the name asked for and everyone quoted, for the message. */
+  unmatched?: { speaker: string; quoted: string[] };
 }
 
 /** One bundled article in the list: its metadata, and whether it is the one read when no argument is given. */

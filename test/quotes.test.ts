@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse.js';
-import { extractQuotes, matchesSpeaker } from '../src/quotes.js';
-import { findQuoteSpans } from '../src/quotes-spans.js';
-import { quoteExcerpt } from '../src/render/parts.js';
-import type { Quote } from '../src/types.js';
+import { extractQuotes, matchesSpeaker, quoteExcerpt } from '../src/quotes/index.js';
+import { nth } from '../src/quotes/nth.js';
+import { findQuoteSpans } from '../src/quotes/spans.js';
+import type { Article, Quote, QuoteEntry, QuotesView } from '../src/types.js';
+import { quotesView } from '../src/views/quotes.js';
 import { seedText } from './helpers.js';
 
 // Every article below is a small story written for these tests, headline first.
@@ -33,7 +34,7 @@ describe('extractQuotes: spans', () => {
       `Farmer Joan Reid said: "My father always told me, 'Never sell the north field', and I never have."`,
     );
     expect(quotes).toHaveLength(1);
-    expect(quotes[0]!.text).toBe("My father always told me, 'Never sell the north field', and I never have.");
+    expect(quotes[0]?.text).toBe("My father always told me, 'Never sell the north field', and I never have.");
   });
 
   it('does not take apostrophes for quotation marks', () => {
@@ -89,13 +90,13 @@ describe('extractQuotes: spans', () => {
   // Speed is measured by npm run fuzz and the benchmarks, never timed here: these only have to finish.
   it('never throws on a megabyte of quote marks', () => {
     expect(() => quotesOf('"'.repeat(1 << 20))).not.toThrow();
-    expect(() => quotesOf('“'.repeat(1 << 19) + 'x' + '”'.repeat(1 << 19))).not.toThrow();
+    expect(() => quotesOf(`${'“'.repeat(1 << 19)}x${'”'.repeat(1 << 19)}`)).not.toThrow();
   });
 
   it('gives each quote its offsets in the paragraph', () => {
     const article = parseArticle('Test story\n\nThe council called it "a fair deal", said Mayor Anna Berg.\n');
-    const [quote] = extractQuotes(article);
-    expect(article.paragraphs[quote!.paragraph]!.slice(quote!.start, quote!.end)).toBe('a fair deal');
+    const quote = nth(extractQuotes(article), 0);
+    expect(nth(article.paragraphs, quote.paragraph).slice(quote.start, quote.end)).toBe('a fair deal');
   });
 });
 
@@ -136,7 +137,7 @@ describe('extractQuotes: attribution', () => {
   it('credits "according to" when there is no reporting verb', () => {
     const quotes = quotesOf('The harvest was "the worst in living memory", according to grower Paul Dane.');
     expect(pairs(quotes)).toEqual([['the worst in living memory', 'Paul Dane']]);
-    expect(quotes[0]!.cue).toBe('according to');
+    expect(quotes[0]?.cue).toBe('according to');
   });
 
   it('knows reporting verbs beyond "said"', () => {
@@ -207,7 +208,7 @@ describe('extractQuotes: attribution', () => {
       'The minister said the ward was "the first of many".',
     );
     expect(pairs(quotes)).toEqual([['the first of many', 'Clara Voss']]);
-    expect(quotes[0]!.aliases).toEqual(expect.arrayContaining(['Voss', 'the minister']));
+    expect(quotes[0]?.aliases).toEqual(expect.arrayContaining(['Voss', 'the minister']));
   });
 
   it('keeps organisations and unnamed speakers as the article names them', () => {
@@ -258,7 +259,7 @@ describe('extractQuotes: attribution', () => {
 
   it('gives a fragment the sentence it sits in as context', () => {
     const quotes = quotesOf('The report called the plan "reckless". Ministers disagreed.');
-    expect(quotes[0]!.context).toBe('The report called the plan "reckless".');
+    expect(quotes[0]?.context).toBe('The report called the plan "reckless".');
   });
 });
 
@@ -398,8 +399,8 @@ describe('extractQuotes: a quote split by its attribution', () => {
 
   it('keeps the whole sentence as the context of quotes not split by a reporting verb', () => {
     const [first, second] = quotesOf('Critics called the plan "reckless" and "unfunded".');
-    expect(first!.context).toBe('Critics called the plan "reckless" and "unfunded".');
-    expect(second!.context).toBe(first!.context);
+    expect(first?.context).toBe('Critics called the plan "reckless" and "unfunded".');
+    expect(second?.context).toBe(first?.context);
   });
 });
 
@@ -438,13 +439,13 @@ describe('matchesSpeaker', () => {
   );
 
   it('matches the full name, the surname and the honorific form, in any case', () => {
-    for (const name of ['Grace Obi', 'obi', 'Ms Obi', 'OBI']) expect(matchesSpeaker(quotes[0]!, name)).toBe(true);
+    for (const name of ['Grace Obi', 'obi', 'Ms Obi', 'OBI']) expect(matchesSpeaker(nth(quotes, 0), name)).toBe(true);
   });
 
   it('matches nobody else', () => {
-    expect(matchesSpeaker(quotes[0]!, 'Grace')).toBe(false);
-    expect(matchesSpeaker(quotes[1]!, 'Obi')).toBe(false);
-    expect(matchesSpeaker(quotes[1]!, 'depot spokesman')).toBe(true);
+    expect(matchesSpeaker(nth(quotes, 0), 'Grace')).toBe(false);
+    expect(matchesSpeaker(nth(quotes, 1), 'Obi')).toBe(false);
+    expect(matchesSpeaker(nth(quotes, 1), 'depot spokesman')).toBe(true);
   });
 });
 
@@ -462,7 +463,8 @@ describe('extractQuotes on the seed article', () => {
   });
 
   it('lets --speaker find Mr Lavrov by any of his names', () => {
-    const lavrov = extractQuotes(parseArticle(seedText)).find((quote) => quote.text === 'no special expectations')!;
+    const lavrov = extractQuotes(parseArticle(seedText)).find((quote) => quote.text === 'no special expectations');
+    if (!lavrov) throw new Error('the seed lost its Lavrov quote');
     for (const name of ['Sergey Lavrov', 'Lavrov', 'Mr Lavrov']) expect(matchesSpeaker(lavrov, name)).toBe(true);
   });
 });
@@ -503,7 +505,7 @@ describe('extractQuotes: properties', () => {
   it('never throws; texts sit in their paragraph, contexts are sentences, quotes stay in order', () => {
     fc.assert(
       fc.property(articles, (text) => {
-        let article;
+        let article: Article;
         try {
           article = parseArticle(`Test story\n\nThe opening line.\n${text}`);
         } catch {
@@ -512,11 +514,11 @@ describe('extractQuotes: properties', () => {
         const quotes = extractQuotes(article);
         let previous = -1;
         for (const quote of quotes) {
-          const sentence = article.sentences[quote.sentence]!;
+          const sentence = nth(article.sentences, quote.sentence);
           // The context is the quote's sentence, or for a quote split by its attribution the part of it up to the other part.
           expect(sentence.text).toContain(quote.context);
           expect(sentence.paragraph).toBe(quote.paragraph);
-          expect(article.paragraphs[quote.paragraph]!.slice(quote.start, quote.end)).toBe(quote.text);
+          expect(article.paragraphs[quote.paragraph]?.slice(quote.start, quote.end)).toBe(quote.text);
           // The quote opens inside its context sentence; a one-sentence quote lies wholly in it.
           expect(quote.start).toBeGreaterThanOrEqual(sentence.start);
           if (quote.end <= sentence.start + sentence.text.length) expect(quote.context).toContain(quote.text);
@@ -529,5 +531,237 @@ describe('extractQuotes: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('discourse: who is talking', () => {
+  it('gives a bare quote paragraph to the person just introduced with reported speech', () => {
+    const quotes = quotesOf(
+      '"It is a cheap shot," said Maria Gomez, who led the protest.',
+      '',
+      'Tom Reilly, of the campaign group Stage Watch, said the play was an insult to the city.',
+      '',
+      '"Nobody asked the families what they thought."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['It is a cheap shot,', 'Maria Gomez'],
+      ['Nobody asked the families what they thought.', 'Tom Reilly'],
+    ]);
+  });
+
+  it('resolves "he" to the man named since the last quote, not to the woman quoted before', () => {
+    const quotes = quotesOf(
+      'Council leader Dana Reyes said: "The budget is balanced."',
+      '',
+      'Her opposite number, James Porter, was unimpressed. "This is a fantasy budget," he said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['The budget is balanced.', 'Dana Reyes'],
+      ['This is a fantasy budget,', 'James Porter'],
+    ]);
+  });
+
+  it('does not learn a gender from a possessive that belongs to someone else', () => {
+    const quotes = quotesOf(
+      'Coach Viktor Lind watched the heats.',
+      '',
+      'Ella Park set a record. "I’m thrilled for her," Park told reporters.',
+      '',
+      'Lind praised the athlete’s start and her nerve. "Her first steps are the best," he said.',
+    );
+    expect(quotes.at(-1)?.speaker).toBe('Viktor Lind');
+  });
+
+  it('never gives "she" to a man, even with no woman confirmed yet', () => {
+    const quotes = quotesOf(
+      'Sir Alan Reed, the member for Eastvale, said: ‘My voters are furious about the plan.’',
+      'The Housing Secretary, Nina Cole, defended it. ‘We must build homes now,’ she said.',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Alan Reed', 'Nina Cole']);
+  });
+
+  it('does not give "she" to a spokesman', () => {
+    const quotes = quotesOf(
+      'Keeper Margaret Ellis ran the light for thirty years.',
+      'A board spokesman said the change had "saved lives", but Ellis is not so sure.',
+      '"A machine never notices a boat in trouble," she says.',
+    );
+    expect(quotes.at(-1)?.speaker).toBe('Margaret Ellis');
+  });
+
+  it('resolves "the minister" only when one person has that role', () => {
+    const quotes = quotesOf(
+      'Health minister Clara Voss and transport minister Ian Bell visited the site.',
+      '',
+      'The minister said the project was "on track".',
+    );
+    expect(quotes[0]?.speaker).toBe('the minister');
+  });
+});
+
+describe('attribution: error classes on unseen prose', () => {
+  it('never takes an opening preposition or participle for a speaker', () => {
+    const quotes = quotesOf(
+      'According to the agency, citing army sources, troops were told to prepare for "a long winter".',
+      '',
+      'Writing on his blog, the critic Paul Mason called the show "a triumph".',
+    );
+    expect(quotes.map((quote) => quote.speaker)).not.toContain('According');
+    expect(quotes[1]?.speaker).toBe('Paul Mason');
+  });
+
+  it('reads "Title, Name, said" after a quote', () => {
+    expect(pairs(quotesOf('"We will not be silenced," the theatre’s director, Claire Dubois, said.'))).toEqual([
+      ['We will not be silenced,', 'Claire Dubois'],
+    ]);
+  });
+
+  it('keeps a three-part name inside a sentence, and cuts an organisation label before a name', () => {
+    const quotes = quotesOf(
+      '"We stand by the play," said Mary Anne Wilson.',
+      'Harbour Trust Kirsty Lamb said: "The pier must be saved."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We stand by the play,', 'Mary Anne Wilson'],
+      ['The pier must be saved.', 'Kirsty Lamb'],
+    ]);
+  });
+
+  it('keeps a particle joined to a surname by a hyphen', () => {
+    const quotes = quotesOf('"The wells are dry," said relief director General Karim al-Hadi.');
+    expect(quotes[0]?.speaker).toBe('Karim al-Hadi');
+  });
+
+  it('credits documents and publications', () => {
+    const quotes = quotesOf(
+      'A leaked letter said the council would "review the funding" next year.',
+      'The newspaper reported that the mayor was "deeply concerned".',
+      'The fleet is "beyond repair", according to the report.',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['a leaked letter', 'the newspaper', 'the report']);
+  });
+
+  it('does not take "the South" for a person named earlier', () => {
+    const quotes = quotesOf('Envoy Lee Min-jun arrived on Monday.', 'The South said the talks were "a chance".');
+    expect(quotes[0]?.speaker).toBe('the South');
+  });
+
+  it('reads an article that uses single marks for speech', () => {
+    const quotes = quotesOf(
+      '‘We have been left without bread for a week,’ said shopkeeper Ailsa Grant.',
+      'The operator’s chief executive, Robert Kerr, said the ’90s fleet was ‘at the end of its life’.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We have been left without bread for a week,', 'Ailsa Grant'],
+      ['at the end of its life', 'Robert Kerr'],
+    ]);
+  });
+
+  it('leaves single-quoted labels alone in an article that uses double marks', () => {
+    const quotes = quotesOf('The ‘garden tax’ plan was dropped.', 'Mayor Anna Berg said: "We listened."');
+    expect(pairs(quotes)).toEqual([['We listened.', 'Anna Berg']]);
+  });
+});
+
+describe('the quotes view', () => {
+  function viewOf(...lines: string[]): QuotesView {
+    return quotesView(parseArticle(['Test story', '', ...lines].join('\n')));
+  }
+  const line = (entry: QuoteEntry) => entry.runs.map((run) => (run.quoted ? `“${run.text}”` : run.text)).join('');
+
+  it('shows the fragments of one sentence on one line, each marked', () => {
+    const view = viewOf('Critics called the plan "reckless" and "unfunded" at a packed meeting.');
+    expect(view.entries).toHaveLength(1);
+    expect(view.entries[0]?.quotes).toEqual([0, 1]);
+    expect(view.entries[0]?.runs.filter((run) => run.quoted).map((run) => run.text)).toEqual(['reckless', 'unfunded']);
+  });
+
+  it('shows a quote split by its attribution once, as the sentence reads', () => {
+    const view = viewOf('"We will keep counting," she said, "until the last tern has left."');
+    expect(view.entries.map(line)).toEqual(['“We will keep counting,” she said, “until the last tern has left.”']);
+  });
+
+  it('leaves no dangling comma before the speaker', () => {
+    const view = viewOf('"The ovens never cool," said baker Sam Lee.');
+    expect(view.entries.map(line)).toEqual(['“The ovens never cool”']);
+  });
+
+  it('drops an attribution by pronoun after a short quote, and keeps the rest of a long sentence', () => {
+    const view = viewOf(
+      'Mayor Janet Olson spoke last.',
+      '"We listened to everyone," she said.',
+      '"Too late," said Ms Olson, who then left the hall before the vote was taken.',
+    );
+    expect(view.entries.map(line)).toEqual([
+      '“We listened to everyone”',
+      '“Too late” …who then left the hall before the vote was taken.',
+    ]);
+  });
+
+  it('starts after the speaker’s name when it is the subject of the reporting verb', () => {
+    const view = viewOf('In a blog post, chief executive Priya Raman wrote that the plant would "change the town".');
+    expect(view.entries.map(line)).toEqual(['…wrote that the plant would “change the town”.']);
+  });
+
+  it('starts after the speaker’s name when the sentence opens with it', () => {
+    const view = viewOf('Mr Pryce, meanwhile, has accused the board of "wilful neglect" over the harbour.');
+    expect(view.entries.map(line)).toEqual(['…has accused the board of “wilful neglect” over the harbour.']);
+  });
+
+  it('cuts a long sentence at a clause boundary, never on a comma', () => {
+    const view = viewOf(
+      'The report, which took two years and cost more than anyone on the council had expected at the start, called the scheme "a folly" that had cost the town dearly, and it urged the board to resign, which it refused to do.',
+    );
+    const [entry] = view.entries.map(line);
+    expect(entry).toMatch(/^…/);
+    expect(entry).toContain('“a folly”');
+    expect(entry).not.toMatch(/[,;:]…?$/);
+  });
+
+  it('lists the cast in order of first quote, with roles as the article gives them', () => {
+    const view = viewOf(
+      'Fisheries minister Alan Pryce met trawler owners.',
+      'Skipper Jean Hart said: "Words are cheap."',
+      'Mr Pryce said the quota was "broken".',
+      '"I keep my promises," Pryce added.',
+    );
+    expect(view.speakers.map(({ name, role, quotes }) => [name, role, quotes])).toEqual([
+      ['Jean Hart', null, 1],
+      ['Alan Pryce', 'Fisheries minister', 2],
+    ]);
+    expect(view.speakers[1]?.aliases).toEqual(expect.arrayContaining(['Pryce', 'Mr Pryce']));
+  });
+
+  it('says who is quoted when --speaker matches nobody', () => {
+    const article = parseArticle('Test story\n\nMayor Anna Berg said: "We listened."\n');
+    const view = quotesView(article, 'Nobody Here');
+    expect(view.quotes).toEqual([]);
+    expect(view.unmatched).toEqual({ speaker: 'Nobody Here', quoted: ['Anna Berg'] });
+    expect(quotesView(article, 'Berg').unmatched).toBeUndefined();
+  });
+});
+
+describe('attribution at scale', () => {
+  // The 5 MB timing goal is measured outside the test suite (docs/quotes.md, "Cost"); this only has to finish.
+  it('attributes a megabyte of quote-heavy text, every quote once', { timeout: 60_000 }, () => {
+    const paragraphs = [
+      '"We will keep going until the work is done," said Anna Berg. "Nobody should doubt it."',
+      'Tom Reilly, of the campaign group, said the plan was "reckless" and "unfunded".',
+      'According to the report, the council "failed to consult anyone", and Reilly agreed.',
+      '"It is not good enough," she said. The minister said the fund was "a start".',
+      'Her colleague, James Porter, was unimpressed. "This is a cheap shot," he said.',
+    ];
+    const lines: string[] = [];
+    let size = 0;
+    for (let index = 0; size < 1_000_000 || index % paragraphs.length !== 0; index++) {
+      const paragraph = paragraphs[index % paragraphs.length] ?? '';
+      lines.push(paragraph, '');
+      size += paragraph.length + 2;
+    }
+    const article = parseArticle(['Test story', '', ...lines].join('\n'));
+    const view = quotesView(article);
+    // Eight quotes in every five paragraphs.
+    expect(view.quotes).toHaveLength((lines.length / 2 / 5) * 8);
+    expect(view.entries.length).toBeLessThanOrEqual(view.quotes.length);
   });
 });

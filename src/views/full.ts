@@ -1,5 +1,5 @@
 import { articleMeta } from '../parse.js';
-import { findQuoteSpans } from '../quotes-spans.js';
+import { findQuoteSpans } from '../quotes/spans.js';
 import type { Article, FullView, QuotationSpan } from '../types.js';
 
 /** Options for fullView: whether to find each paragraph's quotations (styled output shows them). */

@@ -1,17 +1,23 @@
 // The article's people: every capitalised run that reads as a name, with the
 // roles written next to it, so short forms, roles and pronouns can find the
 // fullest name the article gives.
-import { DETERMINERS, isCapitalized, PARTICLES, stripPossessive, type Token, trimName } from './quotes-phrases.js';
+
 import {
-  CUE_VERBS,
-  HONORIFICS,
-  NOT_NAME_WORDS,
-  ORGANISATION_WORDS,
-  PERSON_ROLES,
-  PHRASE_BREAKS,
-  ROLE_WORDS,
-  SKIPPABLE,
-} from './quotes-words.js';
+  afterOrganisationLabel,
+  DETERMINERS,
+  isCapitalized,
+  isNameWord,
+  NAME_WORDS_AT_SENTENCE_START,
+  NAME_WORDS_IN_SENTENCE,
+  PARTICLES,
+  stripPossessive,
+  type Token,
+  trimName,
+} from './chunker.js';
+import { nth } from './nth.js';
+import { isReportingForm } from './verbs.js';
+import { MENTION_DEPTH } from './windows.js';
+import { HONORIFICS, NOT_NAME_WORDS, PERSON_ROLES, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE } from './words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
 export type Gender = 'male' | 'female' | null;
@@ -28,6 +34,8 @@ export interface Person {
   /** Forms the article uses for the person, as written. */
   forms: Set<string>;
   confirmed: boolean;
+  /** The role as the article first writes it next to the name ("Russia's foreign minister"); null for none. */
+  role: string | null;
 }
 
 /** One place the article names a person. */
@@ -60,7 +68,7 @@ export class People {
       while (
         end + 1 < tokens.length &&
         isNameToken(tokens, end + 1) &&
-        tokens[end + 1]!.sentence === tokens[index]!.sentence
+        nth(tokens, end + 1).sentence === nth(tokens, index).sentence
       )
         end++;
       this.addRun(tokens, index, end);
@@ -69,16 +77,17 @@ export class People {
     this.learnGenders(tokens);
   }
 
-  // "Ashia Hansen has ruled out a comeback after a setback in her recovery": in a
-  // sentence that names one person, a his or her after the name tells the gender
+  // "Dana Reyes said she would stand again": in a sentence that names one person, a he or
+  // she after the name tells the gender. A possessive does not ("Lind praised the athlete's
+  // start and her nerve": the her is the athlete's), nor does a pronoun before the name
   // ("Her coach Aston Moore" is someone else's coach).
   private learnGenders(tokens: Token[]) {
     const gendered = new Map<number, { gender: 'male' | 'female'; position: number }[]>();
     tokens.forEach((token, position) => {
       if (token.kind !== 'word') return;
-      const gender = /^(?:he|his|him|himself)$/i.test(token.text)
+      const gender = /^(?:he|himself)$/i.test(token.text)
         ? 'male'
-        : /^(?:she|her|hers|herself)$/i.test(token.text)
+        : /^(?:she|herself)$/i.test(token.text)
           ? 'female'
           : null;
       if (!gender) return;
@@ -88,18 +97,21 @@ export class People {
     });
     let first = 0;
     while (first < this.mentions.length) {
-      const sentence = tokens[this.mentions[first]!.position]!.sentence;
+      const sentence = nth(tokens, nth(this.mentions, first).position).sentence;
       let last = first;
-      while (last + 1 < this.mentions.length && tokens[this.mentions[last + 1]!.position]!.sentence === sentence)
+      while (
+        last + 1 < this.mentions.length &&
+        nth(tokens, nth(this.mentions, last + 1).position).sentence === sentence
+      )
         last++;
       const people = new Set(this.mentions.slice(first, last + 1).map((mention) => mention.person));
-      const named = this.mentions[first]!.position;
+      const named = nth(this.mentions, first).position;
       const genders = new Set(
         (gendered.get(sentence) ?? []).filter((seen) => seen.position > named).map((seen) => seen.gender),
       );
       if (people.size === 1 && genders.size === 1) {
-        const person = [...people][0]!;
-        person.gender ??= [...genders][0]!;
+        const person = nth([...people], 0);
+        person.gender ??= nth([...genders], 0);
       }
       first = last + 1;
     }
@@ -110,7 +122,7 @@ export class People {
     // Possessives end a name: "CNN’s Christiane Amanpour" holds two.
     let from = 0;
     for (let at = 0; at < run.length; at++) {
-      if (/['’]s?$/.test(run[at]!.text) && at < run.length - 1) {
+      if (/['’]s?$/.test(nth(run, at).text) && at < run.length - 1) {
         this.addName(tokens, run.slice(from, at + 1), first + from);
         from = at + 1;
       }
@@ -127,20 +139,26 @@ export class People {
         .join('');
       if (!this.acronyms.has(initials)) this.acronyms.set(initials, words.map(stripPossessive).join(' '));
     }
-    if (words.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return;
-    const name = trimName(words);
+    const labelled = afterOrganisationLabel(words);
+    if (labelled === null) return;
+    if (labelled.length < words.length) {
+      this.addName(tokens, run.slice(words.length - labelled.length), position + words.length - labelled.length);
+      return;
+    }
+    const opens = nth(run, 0).opens === true;
+    const name = trimName(words, opens ? NAME_WORDS_AT_SENTENCE_START : NAME_WORDS_IN_SENTENCE);
     if (!name) return;
     const before = tokens[position - 1];
     if (name.words.length < 2 && !name.honorific) {
       // A lone surname confirms the person it belongs to.
-      const person = this.bySurname.get(stripPossessive(name.words[0]!));
+      const person = this.bySurname.get(stripPossessive(nth(name.words, 0)));
       if (person && (!before || !/^(?:the|The)$/.test(before.text))) {
         person.confirmed = true;
         this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
       }
       return;
     }
-    const surname = stripPossessive(name.words.at(-1)!);
+    const surname = stripPossessive(nth(name.words, name.words.length - 1));
     let person = this.bySurname.get(surname);
     if (!person && name.words.length === 1 && name.honorific && /^(?:Sir|Dame|Lord|Lady)$/.test(name.honorific)) {
       // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
@@ -155,17 +173,18 @@ export class People {
         heads: new Set(),
         forms: new Set(),
         confirmed: false,
+        role: null,
       };
       this.bySurname.set(surname, person);
     }
     const full = name.words.map(stripPossessive).join(' ');
     // "Pieter van Wyk" is Mr van Wyk: the particles belong to the surname.
     let particles = name.words.length - 1;
-    while (particles > 1 && PARTICLES.has(name.words[particles - 1]!)) particles--;
+    while (particles > 1 && PARTICLES.has(nth(name.words, particles - 1))) particles--;
     if (particles < name.words.length - 1) person.forms.add(name.words.slice(particles).map(stripPossessive).join(' '));
     if (name.words.length >= 2 && full.split(' ').length > person.name.split(' ').filter(Boolean).length) {
       person.name = full;
-      if (!this.byFirst.has(name.words[0]!)) this.byFirst.set(name.words[0]!, person);
+      if (!this.byFirst.has(nth(name.words, 0))) this.byFirst.set(nth(name.words, 0), person);
     }
     if (name.honorific) {
       person.confirmed = true;
@@ -175,11 +194,11 @@ export class People {
     // The words written before the name in its phrase are its role ("economy minister").
     const roleWords: string[] = [];
     for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
-      const token = tokens[at]!;
+      const token = nth(tokens, at);
       if (token.kind !== 'word' || PHRASE_BREAKS.has(token.text) || DETERMINERS.has(token.text.toLowerCase())) break;
       if (
         NOT_NAME_WORDS.has(token.text) ||
-        CUE_VERBS.has(token.text) ||
+        isReportingForm(token.text) ||
         SKIPPABLE.has(token.text) ||
         /ed$/.test(token.text)
       )
@@ -190,9 +209,21 @@ export class People {
     }
     const ownRoles = words.slice(0, words.length - name.words.length - (name.honorific ? 1 : 0));
     this.addRole(person, [...roleWords, ...ownRoles]);
+    // "Russia's foreign minister Sergey Lavrov": the role as written keeps its owner.
+    const owner = tokens[position - roleWords.length - 1];
+    const written = [
+      ...(roleWords.length > 0 && owner?.kind === 'word' && /['’]s$/.test(owner.text) ? [owner.text] : []),
+      ...roleWords,
+      ...ownRoles,
+    ];
+    const appositive = appositiveRole(tokens, position + run.length);
+    const described = describedBefore(tokens, position, position + run.length);
+    person.role ??= roleText(written) ?? roleText(appositive) ?? roleText(described);
     // "rapper DJ Flint", "economy minister Heizo Takenaka": a person's role names a person.
-    if (roleWords.length > 0 && PERSON_ROLES.has(roleWords.at(-1)!.toLowerCase())) person.confirmed = true;
-    this.addRole(person, appositiveRole(tokens, position + run.length));
+    if (roleWords.length > 0 && PERSON_ROLES.has(nth(roleWords, roleWords.length - 1).toLowerCase()))
+      person.confirmed = true;
+    this.addRole(person, appositive);
+    if (inPersonalApposition(tokens, position, position + run.length)) person.confirmed = true;
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }
 
@@ -201,7 +232,7 @@ export class People {
     for (const word of role) person.roles.add(stripPossessive(word).toLowerCase());
     // The head is the last noun before "of", "at" or "for": "chief executive of Passenger Focus".
     const linked = role.findIndex((word) => /^(?:of|at|for|with)$/.test(word));
-    const head = stripPossessive(role[(linked > 0 ? linked : role.length) - 1]!).toLowerCase();
+    const head = stripPossessive(nth(role, (linked > 0 ? linked : role.length) - 1)).toLowerCase();
     person.heads.add(head);
     const holders = this.byHead.get(head) ?? new Set<Person>();
     holders.add(person);
@@ -235,6 +266,11 @@ export class People {
     person.confirmed = true;
   }
 
+  /** roleHolders returns how many people the article gives a role whose head noun is `head`. */
+  roleHolders(head: string): number {
+    return this.byHead.get(head)?.size ?? 0;
+  }
+
   /** byRole returns the person (or named pair, when `plural`) whose written role holds `head`, if exactly one has it. */
   byRole(head: string, modifiers: string[], plural = false): Person | null {
     let found: Person | null = null;
@@ -261,11 +297,11 @@ export class People {
     let high = this.mentions.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.mentions[middle]!.position < position) low = middle + 1;
+      if (nth(this.mentions, middle).position < position) low = middle + 1;
       else high = middle;
     }
-    for (let at = low - 1; at >= 0 && at >= low - 60; at--) {
-      const mention = this.mentions[at]!;
+    for (let at = low - 1; at >= 0 && at >= low - MENTION_DEPTH; at--) {
+      const mention = nth(this.mentions, at);
       if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject))
         continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
@@ -280,8 +316,8 @@ function appositiveRole(tokens: Token[], after: number): string[] {
   if (tokens[after]?.text !== ',') return [];
   const role: string[] = [];
   for (let at = after + 1; at < tokens.length && at <= after + 9; at++) {
-    const token = tokens[at]!;
-    if (token.kind === 'punct' || token.sentence !== tokens[after]!.sentence) break;
+    const token = nth(tokens, at);
+    if (token.kind === 'punct' || token.sentence !== nth(tokens, after).sentence) break;
     if (token.kind !== 'word') return [];
     role.push(token.text);
   }
@@ -291,7 +327,8 @@ function appositiveRole(tokens: Token[], after: number): string[] {
     role.length === 0 ||
     /^\p{Lu}/u.test(first) ||
     /^(?:who|which|that|and|but|said|says)$/.test(first) ||
-    CUE_VERBS.has(first)
+    SKIPPABLE.has(first) ||
+    isReportingForm(first)
   )
     return [];
   return DETERMINERS.has(first) ? role.slice(1) : role;
@@ -299,26 +336,80 @@ function appositiveRole(tokens: Token[], after: number): string[] {
 
 // The first name in a sentence, with no verb before it, is the sentence's subject.
 function isSubjectPosition(tokens: Token[], position: number): boolean {
-  const sentence = tokens[position]!.sentence;
+  const sentence = nth(tokens, position).sentence;
+  // "City manager Paula Grant was furious": a capitalised owner before a role noun is part of the label.
+  let role = false;
   for (let at = position - 1; at >= 0 && at >= position - 6; at--) {
-    const token = tokens[at]!;
+    const token = nth(tokens, at);
     if (token.sentence !== sentence) return true;
     if (token.kind === 'quote') return false;
     if (token.kind !== 'word') continue;
-    if (/^\p{Lu}/u.test(token.text) && !NOT_NAME_WORDS.has(token.text) && !ROLE_WORDS.has(stripPossessive(token.text)))
+    if (PERSON_ROLES.has(token.text)) {
+      role = true;
+      continue;
+    }
+    if (
+      /^\p{Lu}/u.test(token.text) &&
+      !role &&
+      !NOT_NAME_WORDS.has(token.text) &&
+      !ROLE_WORDS.has(stripPossessive(token.text))
+    )
       return false;
-    if (CUE_VERBS.has(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
+    if (isReportingForm(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
   }
   return tokens[position - 7]?.sentence !== sentence;
 }
 
 function isNameToken(tokens: Token[], at: number): boolean {
-  const token = tokens[at]!;
+  const token = nth(tokens, at);
   if (token.kind !== 'word') return false;
   if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
   if (PARTICLES.has(token.text))
     return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
-  if (!/^\p{Lu}/u.test(token.text)) return false;
+  if (!isNameWord(token.text)) return false;
   if (NOT_NAME_WORDS.has(token.text)) return false;
   return true;
+}
+
+/** Tokens back from a name that a description in apposition before it may take ("Her opposite number, "). */
+const APPOSITION_REACH = 6;
+
+// "Her opposite number, James Porter, was unimpressed", "Porter, who chairs the board": a name
+// set off after a description someone owns, or followed by "who", is a person, not a place or a firm.
+function inPersonalApposition(tokens: Token[], first: number, end: number): boolean {
+  const after = tokens[end];
+  if (after?.text === ',' && tokens[end + 1]?.text.toLowerCase() === 'who') return true;
+  if (tokens[first - 1]?.text !== ',' || after?.text !== ',') return false;
+  let at = first - 2;
+  while (at >= 0 && at >= first - 1 - APPOSITION_REACH && nth(tokens, at).kind === 'word') at--;
+  const lead = tokens[at + 1];
+  const sentence = nth(tokens, first).sentence;
+  if (!lead || at + 1 > first - 2 || lead.sentence !== sentence) return false;
+  const owned = /^(?:his|her|their|our|my|its)$/i.test(lead.text) || /['’]s$/.test(lead.text);
+  const head = stripPossessive(nth(tokens, first - 2).text);
+  if (owned && /^\p{Ll}/u.test(head)) return true;
+  // "The Housing Secretary, Angela Rourke,": a role noun set before the name names a person.
+  return /^(?:the|a|an)$/i.test(lead.text) && (PERSON_ROLES.has(head.toLowerCase()) || ROLE_WORDS.has(head));
+}
+
+// A role of lowercase words, or one that names its owner ("Russia's foreign minister"); never a lone capitalised word.
+function roleText(words: readonly string[]): string | null {
+  if (words.length === 0 || !words.some((word) => /^\p{Ll}/u.test(word))) return null;
+  return words.join(' ').replace(/ ([’'])/g, '$1');
+}
+
+// "the party's leader, Claire Dubois, said": the description set before a name in apposition.
+function describedBefore(tokens: Token[], first: number, end: number): string[] {
+  if (tokens[first - 1]?.text !== ',' || tokens[end]?.text !== ',') return [];
+  const words: string[] = [];
+  for (let at = first - 2; at >= 0 && at >= first - 1 - APPOSITION_REACH; at--) {
+    const token = nth(tokens, at);
+    if (token.kind !== 'word' || token.sentence !== nth(tokens, first).sentence) break;
+    if (isReportingForm(token.text) || PHRASE_BREAKS.has(token.text)) break;
+    words.unshift(token.text);
+    if (DETERMINERS.has(token.text.toLowerCase())) break;
+  }
+  const lead = words[0];
+  if (lead === undefined || !/^\p{Ll}/u.test(nth(words, words.length - 1))) return [];
+  return DETERMINERS.has(lead.toLowerCase()) ? [lead.toLowerCase(), ...words.slice(1)] : words;
 }

@@ -1,9 +1,13 @@
 // Reading the words around a quote: tokens, the noun phrases before and after a
 // reporting verb, and what a phrase names (a person, an organisation, a role).
 // Every reader looks at a bounded number of tokens, so attribution stays linear.
+
+import { nth } from './nth.js';
+import type { Token } from './tokens.js';
+import { isReportingForm } from './verbs.js';
 import {
-  CUE_VERBS,
   HONORIFICS,
+  NEVER_SPEAKER_LEADS,
   NOT_NAME_WORDS,
   ORGANISATION_LABELS,
   ORGANISATION_WORDS,
@@ -13,7 +17,9 @@ import {
   ROLE_WORDS,
   ROYAL_TITLES,
   SKIPPABLE,
-} from './quotes-words.js';
+} from './words.js';
+
+export type { Token } from './tokens.js';
 
 /** Name particles that stay inside a name ("Nick Van den Brul", "Charles de Gaulle"). */
 export const PARTICLES = new Set([
@@ -50,24 +56,17 @@ export const DETERMINERS = new Set([
 ]);
 const SPEAKING_LINKS = new Set(['to', 'on', 'at', 'in', 'after', 'before', 'from', 'during', 'with', 'about', 'ahead']);
 
-/** A word, a punctuation mark, or a whole quotation, outside the quotes' own words. */
-export interface Token {
-  kind: 'word' | 'punct' | 'quote';
-  text: string;
-  /** Offset in the paragraph. */
-  start: number;
-  /** Global sentence index. */
-  sentence: number;
-  /** Index into the quote list, for quote tokens. */
-  quote: number;
-  /** Global sentence index of the closing mark, for quote tokens; `sentence` otherwise. */
-  last: number;
-}
-
 /** A run of word tokens, and where it starts in the token list. */
 export interface Phrase {
   tokens: Token[];
   start: number;
+}
+
+/** isNameWord returns true for a capitalised word or a particle joined to one ("al-Amr", "el-Sayed", "van-Dijk"). */
+export function isNameWord(word: string): boolean {
+  if (/^\p{Lu}/u.test(word)) return true;
+  const hyphen = word.indexOf('-');
+  return hyphen > 0 && PARTICLES.has(word.slice(0, hyphen)) && /^\p{Lu}/u.test(word.slice(hyphen + 1));
 }
 
 /** isCapitalized returns true when the word starts with a capital letter or a digit. */
@@ -82,24 +81,45 @@ export function isWord(token: Token | undefined, text?: string): boolean {
 
 /** isCue returns true when the token at `at` is a reporting verb used as a verb. */
 export function isCue(tokens: Token[], at: number): boolean {
-  const token = tokens[at]!;
+  const token = nth(tokens, at);
   if (token.kind !== 'word') return false;
   const lower = token.text.toLowerCase();
   if (lower === 'according') return isWord(tokens[at + 1], 'to');
-  if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(tokens[at + 1]!.text.toLowerCase());
+  if (lower === 'speaking') return isWord(tokens[at + 1]) && SPEAKING_LINKS.has(nth(tokens, at + 1).text.toLowerCase());
   // "United States", "Reports": a capitalised word is a name, not a verb.
-  if (!CUE_VERBS.has(token.text)) return false;
+  if (!isReportingForm(token.text)) return false;
   const previous = tokens[at - 1];
   // "an amber warning", "the report": after a determiner it is a noun.
   if (previous && DETERMINERS.has(previous.text.toLowerCase())) return false;
   // "…, telling people to": an -ing form is a cue only where a clause can start.
   if (/ing$/.test(token.text))
     return (
-      !previous ||
-      previous.kind !== 'word' ||
-      /^(?:and|by|as|after|before|while|when|was|were|is|are|been|be|not)$/.test(previous.text)
+      previous?.kind !== 'word' ||
+      /^(?:and|by|as|after|before|while|whilst|when|was|were|is|are|been|be|not)$/.test(previous.text) ||
+      withNameBefore(tokens, at)
     );
   return true;
+}
+
+/** Words between "with" and its participle: "with Boswell stating", "with the union saying". */
+const WITH_NAME_WORDS = 4;
+
+// "…, with Boswell stating: …", "with the union saying": a subject after "with" makes the
+// participle a reporting verb. The subject is a name, or a determiner and its noun.
+function withNameBefore(tokens: Token[], verb: number): boolean {
+  for (let at = verb - 1; at >= 0 && at >= verb - WITH_NAME_WORDS; at--) {
+    const token = nth(tokens, at);
+    // ", the government recommending": an absolute clause after a comma reads the same way.
+    if (token.text === 'with' || token.text === ',') return at < verb - 1;
+    if (token.kind !== 'word') return false;
+    const lower = token.text.toLowerCase();
+    if (isReportingForm(lower) || PHRASE_BREAKS.has(lower)) return false;
+    if (!/^\p{Lu}/u.test(token.text) && !(DETERMINERS.has(lower) && /^(?:with|,)$/.test(tokens[at - 1]?.text ?? ''))) {
+      // A lowercase noun counts only right after its determiner ("the union").
+      if (!DETERMINERS.has(tokens[at - 1]?.text.toLowerCase() ?? '')) return false;
+    }
+  }
+  return false;
 }
 
 /** stripPossessive returns the word without a trailing possessive ("Russia’s" → "Russia"). */
@@ -113,14 +133,20 @@ export interface TrimmedName {
   honorific: string | null;
 }
 
+/** Name words a run keeps when it opens its sentence ("Chef Omar Haddad" is chef Omar Haddad). */
+export const NAME_WORDS_AT_SENTENCE_START = 2;
+/** Name words a run keeps inside a sentence, where every capital is deliberate ("Mary Anne Wilson"). */
+export const NAME_WORDS_IN_SENTENCE = 3;
+
 /**
  * trimName returns the name in a capitalised run: "British foreign secretary Boris Johnson" →
  * Boris Johnson; "Mr Lavrov" → Lavrov with its honorific; "Crown Prince Frederik" keeps the royal title.
+ * At most `most` name words are kept.
  */
-export function trimName(run: string[]): TrimmedName | null {
+export function trimName(run: string[], most = NAME_WORDS_AT_SENTENCE_START): TrimmedName | null {
   const words = run.filter((word) => word !== '');
   for (let at = words.length - 1; at >= 0; at--) {
-    const honorific = words[at]!;
+    const honorific = nth(words, at);
     if (HONORIFICS.has(honorific) && at < words.length - 1) {
       return { words: words.slice(at + 1), honorific: honorific.replace(/\.$/, '') };
     }
@@ -128,7 +154,7 @@ export function trimName(run: string[]): TrimmedName | null {
   const kept: string[] = [];
   let names = 0;
   for (let at = words.length - 1; at >= 0; at--) {
-    const word = words[at]!;
+    const word = nth(words, at);
     const plain = stripPossessive(word);
     // "Nick Van den Brul": a particle inside a name is part of it, capitalised or not.
     const particle = PARTICLES.has(word) || (at > 0 && at < words.length - 1 && PARTICLES.has(word.toLowerCase()));
@@ -140,11 +166,17 @@ export function trimName(run: string[]): TrimmedName | null {
       kept.unshift(word);
       continue;
     }
-    if (names >= 2 || (kept.length > 0 && ROLE_WORDS.has(plain))) break;
+    if (kept.length > 0 && (ROLE_WORDS.has(plain) || NOT_NAME_WORDS.has(plain))) break;
+    if (names >= most) {
+      // "the United States Hamdullah Mohib": a run longer than a name holds something else
+      // before it, and which words are the name is a guess: keep the safe two.
+      if (most > NAME_WORDS_AT_SENTENCE_START) return trimName(run, NAME_WORDS_AT_SENTENCE_START);
+      break;
+    }
     kept.unshift(word);
     names++;
   }
-  while (kept.length > 0 && (PARTICLES.has(kept[0]!) || kept[0] === '&')) kept.shift();
+  while (kept.length > 0 && (PARTICLES.has(nth(kept, 0)) || kept[0] === '&')) kept.shift();
   if (kept.length === 0) return null;
   return { words: kept, honorific: null };
 }
@@ -161,7 +193,7 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
       token.text === ',' &&
       tokens[at - 2]?.text === ',' &&
       isWord(tokens[at - 1]) &&
-      (SKIPPABLE.has(tokens[at - 1]!.text) || /ly$/.test(tokens[at - 1]!.text))
+      (SKIPPABLE.has(nth(tokens, at - 1).text) || /ly$/.test(nth(tokens, at - 1).text))
     ) {
       // ", meanwhile," between a subject and its verb.
       at -= 3;
@@ -170,24 +202,29 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     }
   }
   if (
-    /ing$/.test(tokens[verb]!.text) &&
+    /ing$/.test(nth(tokens, verb).text) &&
     at === verb - 1 &&
-    /^(?:as|while|after|before|by|when)$/.test(tokens[at]!.text)
+    /^(?:as|while|whilst|after|before|by|when)$/.test(nth(tokens, at).text)
   ) {
     // "was quoted as saying", "said while announcing": the main clause's subject.
     return mainSubject(tokens, at, floor);
   }
-  if (tokens[at]!.text === ',' && /ing$/.test(tokens[verb]!.text) && at === verb - 1) {
+  if (nth(tokens, at).text === ',' && /ing$/.test(nth(tokens, verb).text) && at === verb - 1) {
     // "He warned his supporters, saying: …": the participle shares the main clause's subject.
     return mainSubject(tokens, at, floor);
   }
-  if (tokens[at]!.text === ',') {
+  if (nth(tokens, at).text === ',') {
     // "David Frost, director general of the British Chambers of Commerce, warned".
     let comma = at - 1;
-    while (comma >= floor && comma >= at - 22 && tokens[comma]!.text !== ',' && !/^[.;:!?]$/.test(tokens[comma]!.text))
+    while (
+      comma >= floor &&
+      comma >= at - 22 &&
+      nth(tokens, comma).text !== ',' &&
+      !/^[.;:!?]$/.test(nth(tokens, comma).text)
+    )
       comma--;
-    if (comma >= floor && tokens[comma]!.text === ',' && comma < at - 1) {
-      const apposition = tokens[comma + 1]!.text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
+    if (comma >= floor && nth(tokens, comma).text === ',' && comma < at - 1) {
+      const apposition = nth(tokens, comma + 1).text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
       const main = phraseBackward(tokens, comma - 1, floor);
       if (main && nameOf(main)) return main;
       if (apposition && nameOf(apposition)) return apposition;
@@ -195,40 +232,90 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     }
     return null;
   }
-  if (tokens[at]!.text === 'and' || tokens[at]!.text === 'but') {
+  if (nth(tokens, at).text === 'and' || nth(tokens, at).text === 'but') {
     // "Male MPs pretended to … and jeered": the first verb's subject opens the sentence.
     let start = at;
-    while (start > floor && tokens[start - 1]!.sentence === tokens[at]!.sentence) start--;
+    while (start > floor && nth(tokens, start - 1).sentence === nth(tokens, at).sentence) start--;
     const opening = subjectAfterComma(tokens, start);
-    const lead = opening?.tokens[0]!.text.toLowerCase() ?? '';
+    const lead = (opening ? nth(opening.tokens, 0).text : '').toLowerCase() ?? '';
     return opening && (nameOf(opening) || PRONOUNS.has(lead) || DETERMINERS.has(lead)) ? opening : null;
   }
-  const phrase = phraseBackward(tokens, at, floor);
-  if (!phrase) return null;
+  const found = phraseBackward(tokens, at, floor);
+  if (!found) return null;
+  const phrase = beyondSetting(tokens, found, floor);
   const first = phrase.start;
   // "Colin Asplin, Blackpool Hotel Association said": the person before the organisation speaks.
   if (!nameOf(phrase) || isOrganisation(phrase)) {
-    if (first > floor && tokens[first - 1]!.text === ',') {
+    if (first > floor && nth(tokens, first - 1).text === ',') {
       const person = phraseBackward(tokens, first - 2, floor);
       const name = person && nameOf(person);
       if (person && name && (name.words.length >= 2 || name.honorific) && !isOrganisation(person)) {
         const start = person.start;
-        if (start === floor || tokens[start - 1]?.sentence !== tokens[start]!.sentence) return person;
+        if (start === floor || tokens[start - 1]?.sentence !== nth(tokens, start).sentence) return person;
       }
     }
   }
   return phrase;
 }
 
+/** Words that open a sentence's opening phrase, before the comma that ends it. */
+const OPENING_PHRASE_LEADS = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'during',
+  'asked',
+  'with',
+  'for',
+  'according',
+]);
+
+/** Prepositions that set a place or body after the noun that speaks: "Islanders on Rum", "a nurse at the clinic". */
+const SETTING_LINKS = new Set(['on', 'in', 'at', 'near', 'outside', 'across']);
+
+/** Past participles that set an agent after the noun that speaks: "a letter seen by Sky News says". */
+const AGENT_PARTICIPLES = new Set([
+  'seen',
+  'written',
+  'given',
+  'sent',
+  'obtained',
+  'published',
+  'signed',
+  'issued',
+  'leaked',
+]);
+
+// "Islanders on Rum said": the place is the setting, the noun before it the subject. "A letter
+// seen by Sky News says": the agent of a participle is not the subject either.
+function beyondSetting(tokens: Token[], phrase: Phrase, floor: number): Phrase {
+  const agent = tokens[phrase.start - 1];
+  const participle = tokens[phrase.start - 2];
+  if (agent?.text === 'by' && participle && phrase.start - 3 >= floor && AGENT_PARTICIPLES.has(participle.text)) {
+    const before = phraseBackward(tokens, phrase.start - 3, floor);
+    if (before && nth(before.tokens, 0).sentence === agent.sentence) return before;
+  }
+  const link = tokens[phrase.start - 1];
+  if (phrase.start - 2 < floor || !link || !SETTING_LINKS.has(link.text)) return phrase;
+  const before = phraseBackward(tokens, phrase.start - 2, floor);
+  if (!before || nth(before.tokens, 0).sentence !== link.sentence) return phrase;
+  const lead = nth(before.tokens, 0).text.toLowerCase();
+  if (isReportingForm(lead) || NEVER_SPEAKER_LEADS.has(lead)) return phrase;
+  return { tokens: [...before.tokens, link, ...phrase.tokens], start: before.start };
+}
+
 /** mainSubject returns the subject that opens the sentence, after an opening phrase such as "In a statement,". */
 export function mainSubject(tokens: Token[], before: number, floor: number): Phrase | null {
   let start = before;
-  while (start > floor && tokens[start - 1]!.sentence === tokens[before]!.sentence) start--;
+  while (start > floor && nth(tokens, start - 1).sentence === nth(tokens, before).sentence) start--;
   let opening = subjectAfterComma(tokens, start);
-  const lead = () => opening?.tokens[0]!.text.toLowerCase() ?? '';
-  if (!opening || /^(?:in|on|at|after|before|during|speaking|asked|with|for)$/.test(lead())) {
+  const lead = () => (opening ? nth(opening.tokens, 0).text : '').toLowerCase() ?? '';
+  // "In a statement,", "Writing on his blog,", "According to the agency,": an opening phrase is never the subject.
+  if (!opening || OPENING_PHRASE_LEADS.has(lead()) || isReportingForm(lead()) || /^\p{L}{3,}ing$/u.test(lead())) {
     let comma = start;
-    while (comma < before && tokens[comma]!.text !== ',') comma++;
+    while (comma < before && nth(tokens, comma).text !== ',') comma++;
     opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
   }
   return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead())) ? opening : null;
@@ -247,19 +334,20 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
   // "Russia – which often refers to": the relative pronoun stands for the phrase before it.
   if (token.kind === 'word' && /^(?:which|who)$/.test(token.text)) {
     at--;
-    if (at >= floor && /^[,—–-]$/.test(tokens[at]!.text)) at--;
+    if (at >= floor && /^[,—–-]$/.test(nth(tokens, at).text)) at--;
     if (at < floor) return null;
   }
   // "Research by the EOC last year revealed": a time phrase is not part of the subject.
   if (
     at - 1 >= floor &&
-    /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(tokens[at]!.text) &&
-    /^(?:last|this|next)$/.test(tokens[at - 1]!.text)
+    /^(?:year|week|month|night|weekend|summer|winter|spring|autumn)$/.test(nth(tokens, at).text) &&
+    /^(?:last|this|next)$/.test(nth(tokens, at - 1).text)
   )
     at -= 2;
   const collected: Token[] = [];
+  let start = at + 1;
   while (at >= floor && collected.length < 12) {
-    const current = tokens[at]!;
+    const current = nth(tokens, at);
     if (current.kind !== 'word') break;
     const lower = current.text.toLowerCase();
     const capital = /^\p{Lu}/u.test(current.text);
@@ -267,38 +355,42 @@ export function phraseBackward(tokens: Token[], last: number, floor: number): Ph
     if (!capital && /ing$/.test(lower) && lower.length > 5) break;
     if (capital && NOT_NAME_WORDS.has(current.text) && !/^(?:The|A|An|One|Another|Some)$/.test(current.text)) {
       // "He" and "She" are subjects in their own right.
-      if (collected.length === 0 && PRONOUNS.has(lower)) collected.unshift(current);
+      if (collected.length === 0 && PRONOUNS.has(lower)) {
+        collected.unshift(current);
+        start = at;
+      }
       break;
     }
     collected.unshift(current);
+    start = at;
     if (PRONOUNS.has(lower)) break;
     // "one of her male colleagues", "a spokesman for the council": the phrase goes on past "of" and "for".
     if (DETERMINERS.has(lower) && !isWord(tokens[at - 1], 'of') && !isWord(tokens[at - 1], 'for')) break;
     at--;
   }
   if (collected.length === 0) return null;
-  return { tokens: collected, start: at + 1 };
+  return { tokens: collected, start };
 }
 
 /** phraseForward returns the noun phrase that starts at `first`, read no further than `ceiling`. */
 export function phraseForward(tokens: Token[], first: number, ceiling: number): Phrase | null {
   const collected: Token[] = [];
   for (let at = first; at <= ceiling && at < tokens.length && collected.length < 12; at++) {
-    const token = tokens[at]!;
+    const token = nth(tokens, at);
     if (token.kind !== 'word') break;
     const lower = token.text.toLowerCase();
     const capital = /^\p{Lu}/u.test(token.text);
     if (
       collected.length === 0 &&
       !capital &&
-      (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || CUE_VERBS.has(lower))
+      (PHRASE_BREAKS.has(lower) || SKIPPABLE.has(lower) || isReportingForm(lower))
     )
       return null;
     // "Richard and Judy executive producer Amanda Ross".
     if (
       lower === 'and' &&
       collected.length > 0 &&
-      /^\p{Lu}/u.test(collected.at(-1)!.text) &&
+      /^\p{Lu}/u.test(nth(collected, collected.length - 1).text) &&
       /^\p{Lu}/u.test(tokens[at + 1]?.text ?? '')
     ) {
       collected.push(token);
@@ -307,7 +399,7 @@ export function phraseForward(tokens: Token[], first: number, ceiling: number): 
     if (
       collected.length > 0 &&
       !capital &&
-      (PHRASE_BREAKS.has(lower) || lower === 'of' || CUE_VERBS.has(lower) || SKIPPABLE.has(lower))
+      (PHRASE_BREAKS.has(lower) || lower === 'of' || isReportingForm(lower) || SKIPPABLE.has(lower))
     )
       break;
     if (collected.length > 0 && /^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text)) break;
@@ -322,19 +414,19 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
   const collected: Token[] = [];
   let lowercase = 0;
   for (let at = first; at < tokens.length && collected.length < 8; at++) {
-    const token = tokens[at]!;
+    const token = nth(tokens, at);
     if (token.kind !== 'word') break;
     const lower = token.text.toLowerCase();
     if (/^\p{Lu}/u.test(token.text) && NOT_NAME_WORDS.has(token.text) && collected.length > 0) break;
     if (!/^\p{Lu}/u.test(token.text) && !DETERMINERS.has(lower)) {
-      if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
+      if (isReportingForm(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower)) break;
       const previous = collected.at(-1);
       const afterPossessive = previous && /['’]s$/.test(previous.text);
       if (
         !afterPossessive &&
         lowercase === 0 &&
         collected.some((word) => /^\p{Lu}/u.test(word.text)) &&
-        !DETERMINERS.has(previous!.text.toLowerCase()) &&
+        !(previous && DETERMINERS.has(previous.text.toLowerCase())) &&
         !labelsName(tokens, at)
       )
         break;
@@ -353,9 +445,9 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
 function labelsName(tokens: Token[], at: number): boolean {
   for (let end = at; end <= at + 1; end++) {
     const token = tokens[end];
-    if (!token || token.kind !== 'word' || !/^\p{Ll}/u.test(token.text)) return false;
+    if (token?.kind !== 'word' || !/^\p{Ll}/u.test(token.text)) return false;
     const lower = token.text.toLowerCase();
-    if (CUE_VERBS.has(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower))
+    if (isReportingForm(lower) || SKIPPABLE.has(lower) || PHRASE_BREAKS.has(lower) || DETERMINERS.has(lower))
       return false;
     const next = tokens[end + 1];
     if (
@@ -370,31 +462,58 @@ function labelsName(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/**
+ * afterOrganisationLabel returns a capitalised run without the organisation that labels the name
+ * after it ("Refugee Council Enver Solomon" → Enver Solomon); the run itself when it names no
+ * organisation; null when the run is an organisation ("Met Office", "Xinhua News Agency").
+ */
+export function afterOrganisationLabel(run: string[]): string[] | null {
+  let last = -1;
+  run.forEach((word, index) => {
+    if (ORGANISATION_WORDS.has(stripPossessive(word))) last = index;
+  });
+  if (last < 0) return run;
+  const tail = run.slice(last + 1);
+  // "Harbour Trust Kirsty Lamb", "City Council Member Rosa Delgado": two name words after the body's name.
+  const names = tail.filter((word) => !PARTICLES.has(word) && !ROLE_WORDS.has(stripPossessive(word)));
+  if (names.length < 2) return null;
+  return tail;
+}
+
 /** nameOf returns the trailing capitalised run of a phrase when it reads as a person's name. */
 export function nameOf(phrase: Phrase): TrimmedName | null {
   const words = phrase.tokens.map((token) => token.text);
   // "analyst Nick Van den Brul of BNP Paribas": the person comes before the affiliation.
   const of = words.findIndex(
-    (word, index) => /^(?:of|at|from)$/.test(word) && index > 0 && /^\p{Lu}/u.test(words[index - 1]!),
+    (word, index) =>
+      (/^(?:of|from)$/.test(word) || SETTING_LINKS.has(word)) && index > 0 && /^\p{Lu}/u.test(nth(words, index - 1)),
   );
   if (of > 0) {
-    // "Families of the victims" is a description, not a name.
+    // "Families of the victims" is a description, not a name; "chief executive of the Refugee
+    // Council Enver Solomon" names its person after the organisation.
     const person = nameOf({ tokens: phrase.tokens.slice(0, of), start: phrase.start });
-    return person && (person.words.length >= 2 || person.honorific) ? person : null;
+    if (person && (person.words.length >= 2 || person.honorific)) return person;
+    const after = nameOf({ tokens: phrase.tokens.slice(of + 1), start: phrase.start + of + 1 });
+    return after && after.words.length >= 2 && words.length - of - 1 > after.words.length ? after : null;
   }
   let first = words.length;
   while (
     first > 0 &&
-    (/^\p{Lu}/u.test(words[first - 1]!) || PARTICLES.has(words[first - 1]!) || words[first - 1] === '&')
+    (isNameWord(nth(words, first - 1)) || PARTICLES.has(nth(words, first - 1)) || words[first - 1] === '&')
   )
     first--;
-  const run = words.slice(first);
-  if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(run[0]!)) return null;
-  if (run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
-  if (first > 0 && /^(?:the|of|for|a|an)$/i.test(words[first - 1]!)) return null;
-  const name = trimName(run);
+  const labelled = afterOrganisationLabel(words.slice(first));
+  if (labelled === null) return null;
+  first = words.length - labelled.length;
+  const run = labelled;
+  if (run.length === 0 || /^(?:The|A|An|One|Another|Some)$/.test(nth(run, 0))) return null;
+  // "the United States", "islanders on Rum": a run after an article or a preposition is a thing or a place.
+  if (first > 0 && (/^(?:the|of|for|a|an)$/i.test(nth(words, first - 1)) || SETTING_LINKS.has(nth(words, first - 1))))
+    return null;
+  const opens = nth(phrase.tokens, first).opens === true;
+  const name = trimName(run, opens ? NAME_WORDS_AT_SENTENCE_START : NAME_WORDS_IN_SENTENCE);
   if (!name) return null;
-  if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(name.words[0]!)) return null;
+  if (name.words.length === 1 && !name.honorific && /^\p{Lu}{2,}$/u.test(nth(name.words, 0))) return null;
   return name;
 }
 
@@ -403,11 +522,11 @@ export function organisationName(words: string[]): string | null {
   // "a spokesman for the Local Government Association" is a person, described.
   if (/^(?:a|an|one)$/i.test(words[0] ?? '')) return null;
   let first = words.length;
-  while (first > 0 && /^\p{Lu}/u.test(words[first - 1]!) && !NOT_NAME_WORDS.has(words[first - 1]!)) first--;
+  while (first > 0 && /^\p{Lu}/u.test(nth(words, first - 1)) && !NOT_NAME_WORDS.has(nth(words, first - 1))) first--;
   const run = words.slice(first);
   if (run.length === 0) return null;
   // "the PM" and "the MP" are people, not bodies.
-  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(run[0]!) && !PERSON_ROLES.has(run[0]!.toLowerCase());
+  const acronym = run.length === 1 && /^\p{Lu}{2,}$/u.test(nth(run, 0)) && !PERSON_ROLES.has(nth(run, 0).toLowerCase());
   if (!acronym && !run.some((word) => ORGANISATION_WORDS.has(stripPossessive(word)))) return null;
   return run.join(' ');
 }
@@ -417,8 +536,8 @@ export function trimDescription(words: string[]): string[] {
   let first = 0;
   while (
     first < words.length - 1 &&
-    /^\p{Ll}/u.test(words[first]!) &&
-    !DETERMINERS.has(words[first]!) &&
+    /^\p{Ll}/u.test(nth(words, first)) &&
+    !DETERMINERS.has(nth(words, first)) &&
     !words.slice(first + 1).every((word) => /^\p{Ll}/u.test(word))
   )
     first++;
@@ -429,4 +548,27 @@ export function trimDescription(words: string[]): string[] {
 export function describe(words: string[]): string {
   const text = words.join(' ').replace(/ ([’'])/g, '$1');
   return text.replace(/^(The|A|An|Another|One|Some) /, (first) => first.toLowerCase());
+}
+
+// "according to the club's chief executive, Sarah Lin," and "said one pensioner,
+// Mary Jones": a description followed by a name in apposition is that person.
+export function namedApposition(tokens: Token[], phrase: Phrase | null, ceiling: number): Phrase | null {
+  if (!phrase || nameOf(phrase)) return phrase;
+  const comma = phrase.start + phrase.tokens.length;
+  if (tokens[comma]?.text !== ',') return phrase;
+  const apposition = phraseForward(tokens, comma + 1, ceiling);
+  const name = apposition && nameOf(apposition);
+  return apposition && name && name.words.length >= 2 ? apposition : phrase;
+}
+
+/**
+ * canSpeak returns false for a phrase that cannot be a speaker however it was found: one opened by a
+ * preposition or time word ("According", "In Leeds"), a lone participle ("Writing"), or a run that
+ * holds a reporting verb of its own ("Officials tell BBC News every").
+ */
+export function canSpeak(words: readonly string[]): boolean {
+  const lead = (words[0] ?? '').toLowerCase();
+  if (lead === '' || NEVER_SPEAKER_LEADS.has(lead)) return false;
+  if (words.length === 1 && (isReportingForm(lead) || /^\p{Lu}\p{Ll}+ing$/u.test(words[0] ?? ''))) return false;
+  return !words.some((word, index) => index > 0 && isReportingForm(word));
 }
