@@ -30,9 +30,13 @@ describe('the seed article (wire layout)', () => {
     expect(parseArticle(seedLines.join('\n')).title).toBeNull();
   });
 
-  test.runIf(existsSync(sharedSeed))('bundles the seed byte for byte after its front matter', () => {
-    expect(seedBody).toBe(readFileSync(sharedSeed, 'utf8'));
-  });
+  // The seed lives in ../shared beside a checkout of the project; a clone elsewhere has no copy to compare with.
+  test.skipIf(!existsSync(sharedSeed))(
+    `bundles the seed byte for byte after its front matter${existsSync(sharedSeed) ? '' : ' (skipped: no ../shared/seed beside the checkout)'}`,
+    () => {
+      expect(seedBody).toBe(readFileSync(sharedSeed, 'utf8'));
+    },
+  );
 
   test('keeps the body paragraphs character for character', () => {
     expect(article.paragraphs).toEqual(seedLines.slice(2, -1));
@@ -45,18 +49,18 @@ describe('the seed article (wire layout)', () => {
   });
 
   test('leaves the dateline out of the first sentence', () => {
-    expect(article.sentences[0]!.text).toMatch(/^American secretary of state/);
+    expect(article.sentences[0]?.text).toMatch(/^American secretary of state/);
     expect(article.datelineLength).toBe('BEIRUT // '.length);
   });
 
   test('keeps "omen.for" as one sentence', () => {
-    expect(article.sentences.at(-1)!.text).toBe('It is hardly an auspicious omen.for the new talks.');
+    expect(article.sentences.at(-1)?.text).toBe('It is hardly an auspicious omen.for the new talks.');
   });
 
   test('numbers sentences over the whole article with their paragraphs', () => {
     article.sentences.forEach((sentence, index) => {
       expect(sentence.index).toBe(index);
-      expect(article.paragraphs[sentence.paragraph]!.slice(sentence.start, sentence.start + sentence.text.length)).toBe(
+      expect(article.paragraphs[sentence.paragraph]?.slice(sentence.start, sentence.start + sentence.text.length)).toBe(
         sentence.text,
       );
     });
@@ -156,7 +160,7 @@ describe('properties', () => {
           for (const sentence of article.sentences) {
             expect(sentence.text.trim()).not.toBe('');
             expect(
-              article.paragraphs[sentence.paragraph]!.slice(sentence.start, sentence.start + sentence.text.length),
+              article.paragraphs[sentence.paragraph]?.slice(sentence.start, sentence.start + sentence.text.length),
             ).toBe(sentence.text);
           }
         } catch (error) {

@@ -11,7 +11,6 @@ export function metaParts(article: ArticleMeta): string[] {
   return [...parts.filter((part): part is string => part !== null && part !== ''), `${minutes} min read`];
 }
 
-
 /**
  * bodyOnly yields a renderer's chunks without the first one (the headline and
  * meta line), and the chunk after it without the line breaks that set it apart.
