@@ -220,10 +220,19 @@ describe('single quotation marks', () => {
     ]);
   });
 
-  it('switches to single marks only for an article whose body has no double-quoted span', () => {
+  it('switches to single marks only when more quoted sentences are set in single marks than in double', () => {
     expect(quoteMarksOf(['‘We will appeal the ruling,’ said Kerr.'])).toBe('single');
     expect(quoteMarksOf(['He said "yes" to the ‘new deal for the town’ plan.'])).toBe('double');
     // A single-quoted label is not speech: the article stays double.
     expect(quoteMarksOf(['She was never ‘forced’ to stay.'])).toBe('double');
+    // British style: "double" marks only for a quote inside a quote.
+    expect(
+      quoteMarksOf([
+        '‘The minister keeps saying "reform", but nobody has seen a plan,’ said Kerr.',
+        '‘We will table our own bill next week,’ she added.',
+      ]),
+    ).toBe('single');
+    // American style: a quote inside a quote in single marks, the speech itself in double.
+    expect(quoteMarksOf(['"He told me \'We will never sell this farm\' and walked off," said Ruiz.'])).toBe('double');
   });
 });

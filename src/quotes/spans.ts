@@ -199,17 +199,25 @@ function readsAsSpeech(words: string): boolean {
 }
 
 /**
- * quoteMarksOf returns 'single' when the paragraphs hold no double-quoted span but do hold a
- * single-quoted sentence (British house style: ‘We will win,’ she said), else 'double': where the
+ * quoteMarksOf returns the marks the body uses for speech: 'single' when more of its spans that read
+ * as quoted sentences are set in single marks than in double marks (British house style: ‘We will
+ * win,’ she said, with "double" marks only for a quote inside a quote), else 'double'. Where the
  * body uses double marks, or single marks only for a label ('forced'), single-quoted spans are not
  * quotations.
  */
 export function quoteMarksOf(paragraphs: readonly string[], from = 0): QuoteMarks {
-  let single = false;
+  let double = 0;
+  let single = 0;
   for (const [index, text] of paragraphs.entries()) {
     const start = index === 0 ? from : 0;
-    if (findQuoteSpans(text, start).length > 0) return 'double';
-    single ||= findSingleQuoteSpans(text, start).some((span) => readsAsSpeech(text.slice(span.start, span.end)));
+    double += countSpeech(text, findQuoteSpans(text, start));
+    single += countSpeech(text, findSingleQuoteSpans(text, start));
   }
-  return single ? 'single' : 'double';
+  return single > double ? 'single' : 'double';
+}
+
+function countSpeech(text: string, spans: readonly QuoteSpan[]): number {
+  let count = 0;
+  for (const span of spans) if (readsAsSpeech(text.slice(span.start, span.end))) count++;
+  return count;
 }
