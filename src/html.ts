@@ -1,14 +1,48 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { NewsReadError } from './errors.js';
+import {
+  ELEMENT_NODE,
+  elementsOf,
+  normalSpace,
+  type PageDocument,
+  type PageElement,
+  type PageNode,
+  TEXT_NODE,
+} from './html-dom.js';
+import {
+  chooseTitle,
+  dateInLine,
+  joinNames,
+  parseBylineLine,
+  readPageFacts,
+  shortDate,
+  splitNames,
+} from './html-meta.js';
+import {
+  ATTRIBUTION_ATTRIBUTE,
+  CAPTION_ATTRIBUTE,
+  judgeStory,
+  keepQuoteSources,
+  protectCaptions,
+  protectEmbeddedPosts,
+  removeFurniture,
+  stripInertMarkup,
+} from './html-rules.js';
 import { buildSentences, countWords, findDateline } from './parse.js';
 import { stripControls } from './sanitize.js';
 import type { SourceText } from './source.js';
-import type { Article, Block, BlockKind, Link } from './types.js';
+import type { Article, Block, BlockKind, Link, Mark } from './types.js';
 
-// HTML pages → Article: Mozilla's Readability finds the story in a linkedom
-// document (a DOM without a browser: it never loads or runs the page's scripts),
-// then the story's elements become paragraphs with their kind and links.
+// HTML pages → Article, in reader mode (docs/reader-mode.md):
+// 1. inert markup (scripts, styles, SVG, comments) is cut before the DOM parse;
+// 2. linkedom parses the rest (a DOM without a browser: nothing is loaded or run);
+// 3. metadata is read from structured data first, and the byline line taken out;
+// 4. named rules protect what Readability would drop (embedded posts, quote
+//    sources, captions), Readability picks the story, and named rules remove the
+//    furniture it keeps (timestamps, tags, share bars, comment notices, link lists);
+// 5. if the pick is not a story (too few words, mostly links), the page's text is shown instead;
+// 6. the story's elements become blocks: text, kind, links, emphasis, heading level, attribution.
 
 /** Options for parseHtml. */
 export interface HtmlOptions {
@@ -28,33 +62,28 @@ interface Collected {
   text: string;
   kind: BlockKind;
   links: Link[];
+  marks: Mark[];
+  level?: number;
+  attribution?: string | null;
 }
+
+type MarkKind = Mark['kind'];
 
 interface Segment {
   text: string;
   href: string | null;
+  mark: MarkKind | null;
 }
 
-// Minimal shapes of the linkedom nodes walked here (the project builds without the DOM lib).
-interface PageNode {
-  nodeType: number;
-  textContent: string | null;
-  childNodes: ArrayLike<PageNode>;
-}
-interface PageElement extends PageNode {
-  localName: string;
-  getAttribute(name: string): string | null;
-  hasAttribute(name: string): boolean;
-}
-interface PageDocument {
-  title: string;
-  documentElement: PageElement | null;
-  body: PageElement | null;
-  querySelector(selector: string): PageElement | null;
+/** Where the walk is: the block kind around it, the link and emphasis it is inside. */
+interface WalkState {
+  kind: BlockKind;
+  href: string | null;
+  mark: MarkKind | null;
+  level?: number;
+  attribution?: string | null;
 }
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BLOCKS = new Set([
   'address',
@@ -119,6 +148,17 @@ const SKIPPED = new Set([
   'textarea',
   'video',
 ]);
+// Inline elements that become Block.marks.
+const MARK_KINDS: Record<string, MarkKind> = {
+  em: 'emphasis',
+  i: 'emphasis',
+  cite: 'emphasis',
+  strong: 'strong',
+  b: 'strong',
+  code: 'code',
+  kbd: 'code',
+  samp: 'code',
+};
 // Page furniture left out when a page is not an article and its whole body is read.
 const FURNITURE = new Set(['nav', 'footer']);
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -127,55 +167,95 @@ const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const INVISIBLE = /[\u00ad\u200b\ue000-\uf8ff]/g;
 
 /**
+ * Readability's options. charThreshold: a story of MIN_STORY_WORDS words is about
+ * 250 characters, and Readability's default of 500 makes it retry without its
+ * "unlikely candidate" filter on short stories, which then picks a container with
+ * the menus in it. The serializer hands back the element itself, not HTML to parse again.
+ */
+const READABILITY_OPTIONS = {
+  charThreshold: 250,
+  nbTopCandidates: 5,
+  keepClasses: false,
+  // The metadata comes from html-meta.ts, with JSON-LD read before the scripts are cut.
+  disableJSONLD: true,
+  serializer: (node: unknown) => node as PageElement,
+};
+
+/** How many leading paragraphs may come before a "CITY — " dateline (a standfirst, a photo caption). */
+const DATELINE_SEARCH_BLOCKS = 3;
+
+/**
  * parseHtml returns the article in an HTML page: Readability's pick of the
- * story, or, when the page does not read as an article, all of its body text
- * with a warning. Throws NewsReadError('NO_PARAGRAPHS') when there is no text.
+ * story, cleaned by the named rules, or, when that pick is not a story, all of
+ * the page's body text with a warning. Throws NewsReadError('NO_PARAGRAPHS') when there is no text.
  */
 export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
-  const { document } = parseHTML(html) as unknown as { document: PageDocument };
+  const page = stripInertMarkup(html);
+  const document = parseDocument(page.html);
   const warnings: string[] = [];
   const base = baseUrl(document, options.url);
-  // Readability takes the elements it keeps out of the document, so read what it may lose first.
-  const time = document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
-  const language = cleanText(document.documentElement?.getAttribute('lang') ?? '') || null;
-  const readerable = isProbablyReaderable(document as never);
-  // Readability's pick from a page that is not a story is one arbitrary part of it: such a page shows its whole body.
-  const wholeBody = readerable ? null : bodyBlocks(document, base);
-  const result = new Readability<PageElement>(document as never, {
-    serializer: (node) => node as unknown as PageElement,
-  }).parse();
+  const facts = readPageFacts(document, page.jsonLd);
+  normaliseTitleElement(document);
+  protectEmbeddedPosts(document);
+  keepQuoteSources(document);
+  protectCaptions(document);
+  const result = new Readability<PageElement>(document as never, READABILITY_OPTIONS as never).parse();
 
-  let collected = readerable && result?.content ? collectBlocks(result.content, base, false) : [];
-  if (collected.length === 0) {
+  const content = result?.content ?? null;
+  if (content) removeFurniture(content);
+  const verdict = judgeStory(content);
+  let collected: Collected[];
+  if (content && verdict.usable) {
+    collected = dropRepeatedCaptions(collectBlocks(content, base, false));
+  } else {
     warnings.push(`${options.name}: this page does not read as an article; showing all the text found on it`);
-    collected = wholeBody ?? bodyBlocks((parseHTML(html) as unknown as { document: PageDocument }).document, base);
+    // Readability has taken the story's elements out of the document: read the page again.
+    const whole = parseDocument(page.html);
+    collected = whole.body ? collectBlocks(whole.body, base, true) : [];
   }
 
-  const title = cleanText(result?.title || document.title) || null;
-  let byline = cleanText(result?.byline ?? '') || null;
-  collected = dropRepeatedHeader(collected, title, byline);
+  const title = chooseTitle(result?.title ?? document.title, facts.headlines);
+  const fromLine = facts.bylineLine ? parseBylineLine(facts.bylineLine) : { authors: [], role: null };
+  const fromReadability = result?.byline ? parseBylineLine(result.byline) : { authors: [], role: null };
+  const authors = facts.structuredAuthors.length
+    ? facts.structuredAuthors
+    : fromLine.authors.length
+      ? fromLine.authors
+      : fromReadability.authors.length
+        ? fromReadability.authors
+        : splitNames(result?.byline ?? '');
+  const byline = joinNames(authors.map(cleanText).filter(Boolean));
+  collected = dropRepeatedHeader(collected, title, authors);
   if (collected.length === 0)
     throw new NewsReadError('NO_PARAGRAPHS', `${options.name}: found no text to show on the page`);
 
-  let role: string | null = null;
-  if (byline) ({ byline, role } = splitByline(byline));
-  const source = cleanText(result?.siteName ?? '') || hostName(options.url);
-  const date = shortDate(result?.publishedTime ?? time);
-  return {
-    article: buildArticle(collected, {
-      title,
-      byline,
-      role,
-      source,
-      date,
-      language: cleanText(result?.lang ?? '') || language,
-    }),
-    warnings,
-  };
+  const source = cleanText(result?.siteName ?? '') || cleanText(facts.publisher ?? '') || hostName(options.url);
+  const date =
+    shortDate(facts.date) ??
+    shortDate(result?.publishedTime ?? null) ??
+    dateInLine(facts.bylineLine ?? result?.byline ?? null);
+  const role = fromLine.role ?? fromReadability.role;
+  const article = buildArticle(collected, {
+    title: title ? cleanText(title) : null,
+    byline,
+    role: role ? cleanText(role) : null,
+    source,
+    date: date ? cleanText(date) : null,
+    language: facts.language ?? (cleanText(result?.lang ?? '') || null),
+  });
+  if (authors.length > 0) article.authors = authors.map(cleanText).filter(Boolean);
+  return { article, warnings };
 }
 
-function bodyBlocks(document: PageDocument, base: URL | null): Collected[] {
-  return document.body ? collectBlocks(document.body, base, true) : [];
+function parseDocument(html: string): PageDocument {
+  return (parseHTML(html) as unknown as { document: PageDocument }).document;
+}
+
+// Readability splits "Headline | Site" on the separator with a regular expression
+// that stops at a line break: a <title> written over two lines kept its site suffix.
+function normaliseTitleElement(document: PageDocument): void {
+  const element = document.querySelector('title');
+  if (element) element.textContent = normalSpace(element.textContent ?? '');
 }
 
 interface PageMeta {
@@ -187,12 +267,20 @@ interface PageMeta {
   language: string | null;
 }
 
-function buildArticle(collected: Collected[], meta: PageMeta): Article {
+function buildArticle(input: Collected[], meta: PageMeta): Article {
+  const collected = [...input];
+  // A "CITY — " opening is found the way it is for text articles; after a standfirst
+  // it is taken out of its paragraph, since only the first paragraph can hold a dateline prefix.
+  let dateline: string | null = null;
+  let datelineLength = 0;
+  const found = findDatelineBlock(collected);
+  if (found) {
+    dateline = found.dateline;
+    if (found.index === 0) datelineLength = found.length;
+    else collected[found.index] = dropPrefix(found.block, found.length);
+  }
   const paragraphs = collected.map((block) => block.text);
-  const blocks: Block[] = collected.map(({ kind, links }) => ({ kind, links }));
-  // A "CITY — " opening is found the way it is for text articles.
-  const { dateline, length: datelineLength } =
-    collected[0]!.kind === 'paragraph' ? findDateline(paragraphs[0]!) : { dateline: null, length: 0 };
+  const blocks: Block[] = collected.map(toBlock);
   const sentences = buildSentences(paragraphs, datelineLength);
   return {
     slug: null,
@@ -212,23 +300,58 @@ function buildArticle(collected: Collected[], meta: PageMeta): Article {
   };
 }
 
+function toBlock({ kind, links, marks, level, attribution }: Collected): Block {
+  const block: Block = { kind, links };
+  if (marks.length > 0) block.marks = marks;
+  if (level !== undefined) block.level = level;
+  if (attribution) block.attribution = attribution;
+  return block;
+}
+
+// The first of the leading paragraphs that opens with "CITY — ", before any subheading.
+function findDatelineBlock(
+  collected: readonly Collected[],
+): { index: number; block: Collected; dateline: string; length: number } | null {
+  for (let index = 0; index < Math.min(DATELINE_SEARCH_BLOCKS, collected.length); index++) {
+    const block = collected[index];
+    if (!block || block.kind === 'heading') return null;
+    if (block.kind !== 'paragraph') continue;
+    const { dateline, length } = findDateline(block.text);
+    if (dateline) return { index, block, dateline, length };
+  }
+  return null;
+}
+
+// The block without its first `length` characters, links and marks moved to match.
+function dropPrefix(block: Collected, length: number): Collected {
+  return {
+    ...block,
+    text: block.text.slice(length),
+    links: block.links.filter((link) => link.start >= length).map((link) => ({ ...link, start: link.start - length })),
+    marks: block.marks
+      .filter((mark) => mark.start >= length)
+      .map((mark) => ({ ...mark, start: mark.start - length, end: mark.end - length })),
+  };
+}
+
 /**
  * collectBlocks returns the text blocks under `root` in reading order: each
  * block element's own text with whitespace collapsed, its kind (the innermost
- * heading, list item or block quote around it), and its links.
+ * heading, list item, block quote or caption around it), its links and emphasis,
+ * a heading's level and a block quote's attribution.
  */
 function collectBlocks(root: PageElement, base: URL | null, skipFurniture: boolean): Collected[] {
   const blocks: Collected[] = [];
   let segments: Segment[] = [];
-  const flush = (kind: BlockKind) => {
-    const block = joinSegments(segments, kind);
+  const flush = (state: WalkState) => {
+    const block = joinSegments(segments, state);
     segments = [];
     if (block) blocks.push(block);
   };
-  const visit = (node: PageNode, kind: BlockKind, href: string | null) => {
-    for (const child of Array.from(node.childNodes)) {
+  const visit = (node: PageNode, state: WalkState) => {
+    for (const child of elementsOf(node.childNodes)) {
       if (child.nodeType === TEXT_NODE) {
-        segments.push({ text: child.textContent ?? '', href });
+        segments.push({ text: child.textContent ?? '', href: state.href, mark: state.mark });
         continue;
       }
       if (child.nodeType !== ELEMENT_NODE) continue;
@@ -241,48 +364,72 @@ function collectBlocks(root: PageElement, base: URL | null, skipFurniture: boole
       )
         continue;
       if (name === 'br') {
-        segments.push({ text: ' ', href });
+        segments.push({ text: ' ', href: state.href, mark: null });
       } else if (name === 'a') {
-        visit(element, kind, href ?? linkTarget(element, base));
+        visit(element, { ...state, href: state.href ?? linkTarget(element, base) });
       } else if (name === 'td' || name === 'th') {
-        if (segments.some((segment) => segment.text.trim() !== '')) segments.push({ text: ' | ', href: null });
-        visit(element, kind, href);
+        if (segments.some((segment) => segment.text.trim() !== ''))
+          segments.push({ text: ' | ', href: null, mark: null });
+        visit(element, state);
       } else if (BLOCKS.has(name)) {
-        flush(kind);
-        const inner: BlockKind = HEADINGS.has(name)
-          ? 'heading'
-          : name === 'li' || name === 'dd'
-            ? 'item'
-            : name === 'blockquote'
-              ? 'quote'
-              : kind;
-        visit(element, inner, href);
+        flush(state);
+        const inner = blockState(element, state);
+        visit(element, inner);
         flush(inner);
       } else {
-        visit(element, kind, href);
+        const mark = MARK_KINDS[name];
+        // Emphasis inside emphasis stays one mark: marks do not overlap.
+        visit(element, mark && !state.mark ? { ...state, mark } : state);
       }
     }
   };
-  visit(root, 'paragraph', null);
-  flush('paragraph');
+  visit(root, { kind: 'paragraph', href: null, mark: null });
+  flush({ kind: 'paragraph', href: null, mark: null });
   return blocks;
 }
 
-// Joins a block's text pieces, collapsing white space, and records where each link's text lands.
-function joinSegments(segments: readonly Segment[], kind: BlockKind): Collected | null {
+// The kind, level and attribution that a block element gives the text inside it.
+function blockState(element: PageElement, outer: WalkState): WalkState {
+  const name = element.localName;
+  const base = { href: outer.href, mark: null };
+  if (HEADINGS.has(name)) return { ...base, kind: 'heading', level: Number(name.slice(1)) };
+  if (element.hasAttribute(CAPTION_ATTRIBUTE) || name === 'figcaption') return { ...base, kind: 'caption' };
+  if (name === 'li' || name === 'dd')
+    return { ...base, kind: outer.kind === 'quote' ? 'quote' : 'item', attribution: outer.attribution };
+  if (name === 'blockquote')
+    return {
+      ...base,
+      kind: 'quote',
+      attribution: cleanText(element.getAttribute(ATTRIBUTION_ATTRIBUTE) ?? '') || null,
+    };
+  return { ...base, kind: outer.kind, level: outer.level, attribution: outer.attribution };
+}
+
+// Joins a block's text pieces, collapsing white space, and records where each link's and mark's text lands.
+function joinSegments(segments: readonly Segment[], state: WalkState): Collected | null {
   let text = '';
   let space = false;
   const links: Link[] = [];
+  const marks: Mark[] = [];
   let open = null as { href: string; start: number; end: number } | null;
+  let mark = null as { kind: MarkKind; start: number; end: number } | null;
   const close = () => {
     if (open && open.end > open.start)
       links.push({ text: text.slice(open.start, open.end), href: open.href, start: open.start });
     open = null;
   };
+  const closeMark = () => {
+    if (mark && mark.end > mark.start) marks.push({ kind: mark.kind, start: mark.start, end: mark.end });
+    mark = null;
+  };
   for (const segment of segments) {
     if (segment.href !== (open?.href ?? null)) {
       close();
       if (segment.href) open = { href: segment.href, start: -1, end: -1 };
+    }
+    if (segment.mark !== (mark?.kind ?? null)) {
+      closeMark();
+      if (segment.mark) mark = { kind: segment.mark, start: -1, end: -1 };
     }
     for (const character of cleanPiece(segment.text)) {
       if (/\s/.test(character)) {
@@ -292,12 +439,19 @@ function joinSegments(segments: readonly Segment[], kind: BlockKind): Collected 
       if (space) text += ' ';
       space = false;
       if (open && open.start < 0) open.start = text.length;
+      if (mark && mark.start < 0) mark.start = text.length;
       text += character;
       if (open) open.end = text.length;
+      if (mark) mark.end = text.length;
     }
   }
   close();
-  return text === '' ? null : { text, kind, links };
+  closeMark();
+  if (text === '') return null;
+  const block: Collected = { text, kind: state.kind, links, marks };
+  if (state.kind === 'heading' && state.level !== undefined) block.level = state.level;
+  if (state.kind === 'quote' && state.attribution) block.attribution = state.attribution;
+  return block;
 }
 
 function cleanPiece(text: string): string {
@@ -345,34 +499,35 @@ function linkTarget(anchor: PageElement, base: URL | null): string | null {
   return /^[\x21-\x7e]+$/.test(url.href) ? url.href : null;
 }
 
+// A caption that a gallery or a lightbox repeats is kept the first time only.
+function dropRepeatedCaptions(blocks: readonly Collected[]): Collected[] {
+  const seen = new Set<string>();
+  return blocks.filter((block) => {
+    if (block.kind !== 'caption') return true;
+    const key = block.text.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const MAX_BYLINE_WORDS = 12;
+const HEADER_BLOCKS = 3;
+
 // Readability may keep the headline and a "By …" line at the top of the story; the header shows them already.
-function dropRepeatedHeader(blocks: Collected[], title: string | null, byline: string | null): Collected[] {
+function dropRepeatedHeader(blocks: Collected[], title: string | null, authors: readonly string[]): Collected[] {
   let start = 0;
-  while (start < blocks.length - 1 && start < 3) {
-    const text = blocks[start]!.text;
+  while (start < blocks.length - 1 && start < HEADER_BLOCKS) {
+    const text = blocks[start]?.text ?? '';
     const isTitle = title !== null && text.toLowerCase() === title.toLowerCase();
     const isByline =
       /^by\s/i.test(text) &&
-      text.split(/\s+/).length <= 8 &&
-      (byline === null || text.includes(byline.replace(/^by\s+/i, '')));
+      text.split(/\s+/).length <= MAX_BYLINE_WORDS &&
+      (authors.length === 0 || authors.some((author) => text.includes(author)));
     if (!isTitle && !isByline) break;
     start++;
   }
   return blocks.slice(start);
-}
-
-// "By Jonas Ferrand, Science Correspondent" → byline "Jonas Ferrand", role "Science Correspondent".
-function splitByline(text: string): { byline: string; role: string | null } {
-  const match = /^(?:by\s+)?([^,]+?)(?:,\s*([^,]{1,60}))?$/i.exec(text);
-  if (!match) return { byline: text, role: null };
-  return { byline: match[1]!, role: match[2] ?? null };
-}
-
-// "2026-03-14T08:30:00Z" → "2026-03-14": the meta line shows a day, not an instant.
-function shortDate(value: string | null): string | null {
-  const text = cleanText(value ?? '');
-  if (text === '') return null;
-  return /^\d{4}-\d{2}-\d{2}(?:[T ]|$)/.test(text) ? text.slice(0, 10) : text.slice(0, 60);
 }
 
 function hostName(url: string | null): string | null {
@@ -383,7 +538,8 @@ function hostName(url: string | null): string | null {
 /**
  * decodeHtml returns the text of a page's bytes in the character set that a
  * browser would pick: a byte order mark, else `charset` (from Content-Type),
- * else a <meta> charset near the top, else UTF-8 falling back to windows-1252.
+ * else a <meta> charset near the top, else UTF-8 falling back to windows-1252;
+ * a declared legacy charset yields to bytes that prove to be UTF-8.
  */
 export function decodeHtml(bytes: Uint8Array, charset: string | null, name: string): SourceText {
   if (bytes.length === 0) throw new NewsReadError('EMPTY_INPUT', `${name}: empty input`);
@@ -404,7 +560,13 @@ export function decodeHtml(bytes: Uint8Array, charset: string | null, name: stri
   }
   // A <meta> that claims UTF-16 in bytes that were read as ASCII is a mistake; browsers use UTF-8.
   if (decoder?.encoding.startsWith('utf-16') && !(first === 0xff || first === 0xfe)) decoder = null;
-  if (decoder && decoder.encoding !== 'utf-8') return { text: decoder.decode(bytes), warnings };
+  if (decoder && decoder.encoding !== 'utf-8') {
+    // The declaration wins unless the bytes prove otherwise: non-ASCII text that is valid
+    // UTF-8 is UTF-8 (a page re-saved as UTF-8 that still declares gb2312 or windows-1252);
+    // real text in a legacy encoding is almost never valid UTF-8 by accident.
+    const utf8 = provenUtf8(bytes);
+    return { text: utf8 ?? decoder.decode(bytes), warnings };
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings };
   } catch {
@@ -414,12 +576,22 @@ export function decodeHtml(bytes: Uint8Array, charset: string | null, name: stri
   }
 }
 
+// The bytes as UTF-8 if they hold non-ASCII characters and are valid UTF-8 throughout; else null.
+function provenUtf8(bytes: Uint8Array): string | null {
+  if (!bytes.some((byte) => byte >= 0x80)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 // A charset in <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…"> in the first 4 KiB.
 function metaCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   for (const meta of head.matchAll(/<meta\b[^>]*>/gi)) {
     const match = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(meta[0]);
-    if (match) return match[1]!;
+    if (match?.[1]) return match[1];
   }
   return null;
 }

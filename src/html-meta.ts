@@ -1,0 +1,396 @@
+import { elementsOf, normalSpace, type PageDocument, type PageElement } from './html-dom.js';
+import { isTimestampLine, spacedText } from './html-rules.js';
+
+// A page's metadata, each field from the most trustworthy source that has it:
+// structured data (JSON-LD, <meta>) before the page's visible text, and a role
+// only from text that says a role. docs/reader-mode.md lists the sources in order.
+
+/** What the page says about itself before Readability takes its elements away. */
+export interface PageFacts {
+  /** Headline candidates with their spacing intact: JSON-LD headline, og:title, the first <h1>. */
+  headlines: string[];
+  /** Authors from structured data: JSON-LD author, then <meta name="author">. */
+  structuredAuthors: string[];
+  /** The visible byline line ("By Karen Whitfield, Transport Correspondent"), if the page has one. */
+  bylineLine: string | null;
+  /** Published date from structured data, then <time datetime>. */
+  date: string | null;
+  publisher: string | null;
+  language: string | null;
+}
+
+interface JsonLdArticle {
+  headline: string | null;
+  authors: string[];
+  datePublished: string | null;
+  publisher: string | null;
+}
+
+// schema.org types whose datePublished and author are the story's (Readability's list, shortened).
+const ARTICLE_TYPE = /(?:Article|Posting|Report|BlogPosting)$/;
+
+/** readJsonLd returns the first article object in the page's JSON-LD blocks; unreadable blocks are skipped. */
+export function readJsonLd(blocks: readonly string[]): JsonLdArticle | null {
+  for (const block of blocks) {
+    let data: unknown;
+    try {
+      data = JSON.parse(block.trim().replace(/^<!\[CDATA\[|\]\]>$/g, ''));
+    } catch {
+      continue;
+    }
+    const article = findArticleObject(data, 0);
+    if (article) {
+      return {
+        headline: stringField(article.headline) ?? stringField(article.name),
+        authors: personNames(article.author),
+        datePublished: stringField(article.datePublished) ?? stringField(article.dateCreated),
+        publisher: personNames(article.publisher)[0] ?? null,
+      };
+    }
+  }
+  return null;
+}
+
+const MAX_JSON_DEPTH = 6;
+
+function findArticleObject(data: unknown, depth: number): Record<string, unknown> | null {
+  if (depth > MAX_JSON_DEPTH || data === null || typeof data !== 'object') return null;
+  if (Array.isArray(data)) {
+    for (const item of data) {
+      const found = findArticleObject(item, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const record = data as Record<string, unknown>;
+  const types = ([] as unknown[]).concat(record['@type'] ?? []).filter((type) => typeof type === 'string');
+  if (types.some((type) => ARTICLE_TYPE.test(type as string))) return record;
+  return findArticleObject(record['@graph'], depth + 1) ?? findArticleObject(record.mainEntity, depth + 1);
+}
+
+function stringField(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+// author: "Name" | {name} | [..] → names, each normalised.
+function personNames(value: unknown): string[] {
+  const names: string[] = [];
+  for (const item of ([] as unknown[]).concat(value ?? [])) {
+    const name = typeof item === 'string' ? item : stringField((item as { name?: unknown } | null)?.name);
+    if (name) names.push(...splitNames(name));
+  }
+  return names;
+}
+
+const AUTHOR_SELECTORS = [
+  '[class*="byline"]',
+  '[rel="author"]',
+  '[itemprop~="author"]',
+  '[class*="author"]',
+  'address',
+];
+const MAX_BYLINE_CHARS = 120;
+const BYLINE_START = /^(?:by|words by|written by|story by|reporting by)\s+\S/i;
+const BYLINE_TAGS = new Set(['p', 'div', 'span', 'address', 'li', 'section', 'header']);
+
+/**
+ * readPageFacts reads what Readability would take or overwrite, and removes the
+ * byline line from the page (the header shows it; Readability keeps it when the
+ * page also has <meta name="author">).
+ */
+export function readPageFacts(document: PageDocument, jsonLdBlocks: readonly string[]): PageFacts {
+  const jsonLd = readJsonLd(jsonLdBlocks);
+  const headline = document.querySelector('h1');
+  const headlines = [
+    jsonLd?.headline ?? '',
+    metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? '',
+    headline ? spacedText(headline) : '',
+  ]
+    .map(normalSpace)
+    .filter(Boolean);
+  const metaAuthors = elementsOf(document.querySelectorAll('meta[name="author"], meta[property="article:author"]'))
+    .map((meta) => meta.getAttribute('content') ?? '')
+    .filter((content) => content !== '' && !/^https?:/i.test(content.trim()))
+    .flatMap(splitNames);
+  const bylineElement = findBylineElement(document);
+  const bylineLine = bylineElement ? normalSpace(spacedText(bylineElement)) : null;
+  if (bylineElement && !bylineElement.querySelector('h1')) bylineElement.remove();
+  return {
+    headlines,
+    structuredAuthors: unique(jsonLd?.authors.length ? jsonLd.authors : metaAuthors),
+    bylineLine,
+    date: jsonLd?.datePublished ?? structuredDate(document),
+    publisher: jsonLd?.publisher ?? null,
+    language: normalSpace(document.documentElement?.getAttribute('lang') ?? '') || null,
+  };
+}
+
+// The line that names the authors: an element named byline/author, or a short "By …" paragraph.
+function findBylineElement(document: PageDocument): PageElement | null {
+  const body = document.body;
+  if (!body) return null;
+  for (const selector of AUTHOR_SELECTORS) {
+    for (const candidate of elementsOf(body.querySelectorAll(selector))) {
+      const line = bylineLineOf(candidate);
+      if (line) return line;
+    }
+  }
+  for (const paragraph of elementsOf(body.getElementsByTagName('p')).slice(0, 12)) {
+    const text = normalSpace(paragraph.textContent ?? '');
+    if (BYLINE_START.test(text) && text.length <= MAX_BYLINE_CHARS) return paragraph;
+  }
+  return null;
+}
+
+// The element itself, or the short line around it ("By <a rel=author>Name</a>, Role").
+function bylineLineOf(candidate: PageElement): PageElement | null {
+  const text = normalSpace(candidate.textContent ?? '');
+  if (text === '' || text.length > MAX_BYLINE_CHARS || candidate.localName === 'meta') return null;
+  let line = candidate;
+  for (
+    let parent = candidate.parentElement;
+    parent && BYLINE_TAGS.has(parent.localName);
+    parent = parent.parentElement
+  ) {
+    const around = normalSpace(parent.textContent ?? '');
+    if (around.length > MAX_BYLINE_CHARS) break;
+    line = parent;
+  }
+  return line;
+}
+
+const DATE_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="date"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="parsely-pub-date"]',
+];
+
+function structuredDate(document: PageDocument): string | null {
+  const meta = metaContent(document, DATE_META);
+  if (meta) return meta;
+  const marked = document.querySelector('[itemprop="datePublished"]');
+  const value = marked?.getAttribute('datetime') ?? marked?.getAttribute('content');
+  if (value) return value;
+  return document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+}
+
+function metaContent(document: PageDocument, selectors: readonly string[]): string | null {
+  for (const selector of selectors) {
+    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Bylines: names and roles.
+
+/** Words that make a byline piece a role ("Transport Correspondent", "Staff Writer"). */
+export const ROLE_WORDS = [
+  'correspondent',
+  'editor',
+  'reporter',
+  'writer',
+  'columnist',
+  'journalist',
+  'contributor',
+  'producer',
+  'analyst',
+  'critic',
+  'photographer',
+  'staff',
+  'chief',
+  'bureau',
+  'desk',
+  'commentator',
+  'economist',
+  'presenter',
+  'host',
+  'fellow',
+  'intern',
+  'researcher',
+  'professor',
+  'author',
+  'blogger',
+  'director',
+  'manager',
+];
+const ROLE_WORD_SET = new Set(ROLE_WORDS);
+const NAME_PARTICLES = [
+  'de',
+  'da',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'y',
+];
+const PARTICLE_SET = new Set(NAME_PARTICLES);
+const NAME_WORD = /^[\p{Lu}][\p{L}'’.-]*$/u;
+const MAX_NAME_WORDS = 5;
+const BYLINE_PREFIX = /^(?:by|words by|written by|story by|reporting by|text by|von|par|por|door)\s+/i;
+const SEPARATOR = /\s+[|·•]\s+|\s+[—–]\s+/;
+const LIST_SEPARATOR = /\s*(?:,|;|\band\b|&)\s*/;
+
+/** isRole: a byline piece that says a role, by one of ROLE_WORDS. */
+export function isRole(piece: string): boolean {
+  return piece
+    .toLowerCase()
+    .split(/[\s,/-]+/)
+    .some((word) => ROLE_WORD_SET.has(word.replace(/s$/, '')));
+}
+
+/** looksLikeName: one to five capitalised words, name particles ("de", "van") allowed after the first. */
+export function looksLikeName(piece: string): boolean {
+  const words = piece.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_NAME_WORDS || /\d/.test(piece)) return false;
+  return words.every((word, index) => NAME_WORD.test(word) || (index > 0 && PARTICLE_SET.has(word.toLowerCase())));
+}
+
+// "Jong, Michiel de" → "Michiel de Jong": a catalogue-style name, surname first, that a comma must not split.
+const SURNAME_FIRST = /^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,3})$/u;
+
+function surnameFirst(text: string): string | null {
+  const match = SURNAME_FIRST.exec(text);
+  if (!match?.[1] || !match[2] || isRole(match[2]) || !looksLikeName(match[2])) return null;
+  return `${match[2]} ${match[1]}`;
+}
+
+/** splitNames returns the person names in an author field: "A and B", "A, B", or one surname-first "Jong, Michiel de". */
+export function splitNames(value: string): string[] {
+  const text = normalSpace(value).replace(BYLINE_PREFIX, '');
+  const reordered = surnameFirst(text);
+  if (reordered) return [reordered];
+  return text
+    .split(LIST_SEPARATOR)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '' && !isRole(piece) && !isDatePiece(piece));
+}
+
+/** The authors and the role in a visible byline line. */
+export interface BylineParts {
+  authors: string[];
+  role: string | null;
+}
+
+/**
+ * parseBylineLine reads "By Karen Whitfield, Transport Correspondent",
+ * "By Anna Berg and Tomas Lind", "By Jane Doe, March 25, 2015": names are
+ * name-shaped pieces, the role is the first piece that says a role, and dates
+ * and anything else are left out.
+ */
+export function parseBylineLine(line: string): BylineParts {
+  const authors: string[] = [];
+  let role: string | null = null;
+  for (const part of normalSpace(line).replace(BYLINE_PREFIX, '').split(SEPARATOR)) {
+    const text = part.replace(BYLINE_PREFIX, '').trim();
+    if (text === '' || isTimestampLine(text)) continue;
+    const reordered = surnameFirst(text);
+    if (reordered) {
+      authors.push(reordered);
+      continue;
+    }
+    for (const piece of text.split(LIST_SEPARATOR)) {
+      const trimmed = piece.trim().replace(/[.:]$/, '');
+      if (trimmed === '' || isDatePiece(trimmed)) continue;
+      if (isRole(trimmed)) role ??= trimmed;
+      else if (looksLikeName(trimmed)) authors.push(trimmed);
+    }
+  }
+  return { authors: unique(authors), role };
+}
+
+// "March 25", "2015", "Updated 14:02": pieces of a date, never names or roles.
+function isDatePiece(piece: string): boolean {
+  return isTimestampLine(piece) || /^\d+$/.test(piece);
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** joinNames returns the names as one byline string: "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string | null {
+  if (names.length === 0) return null;
+  if (names.length === 1) return names[0] ?? null;
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * chooseTitle returns Readability's title, spelled with the page's own spacing when
+ * a headline candidate has the same letters: `<h1>Harbour<br>reopens</h1>` is
+ * "Harbour reopens", not "Harbourreopens". With no title, the first candidate.
+ */
+export function chooseTitle(readabilityTitle: string | null, headlines: readonly string[]): string | null {
+  const title = normalSpace(readabilityTitle ?? '');
+  const letters = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+  if (title === '') return headlines[0] ?? null;
+  const spaced = headlines.find((candidate) => letters(candidate) === letters(title));
+  return spaced ?? title;
+}
+
+const MONTH_NUMBERS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/;
+const MONTH_DAY_YEAR = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/;
+const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/;
+
+/** shortDate returns "2026-03-14" for an ISO instant or a written date ("March 25, 2015"); other text as it is, cut. */
+export function shortDate(value: string | null): string | null {
+  const text = normalSpace(value ?? '');
+  if (text === '') return null;
+  const iso = ISO_DAY.exec(text);
+  if (iso?.[1]) return iso[1];
+  const written = MONTH_DAY_YEAR.exec(text);
+  if (written) return isoDay(written[3], written[1], written[2]) ?? text.slice(0, 60);
+  const european = DAY_MONTH_YEAR.exec(text);
+  if (european) return isoDay(european[3], european[2], european[1]) ?? text.slice(0, 60);
+  return text.slice(0, 60);
+}
+
+function isoDay(year = '', month = '', day = ''): string | null {
+  const number = MONTH_NUMBERS[month.toLowerCase()];
+  if (!number) return null;
+  return `${year}-${String(number).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** dateInLine returns a written date in a byline line ("By Jane Doe, March 25, 2015"), the last source for the date. */
+export function dateInLine(line: string | null): string | null {
+  if (!line) return null;
+  const found = MONTH_DAY_YEAR.exec(line) ?? DAY_MONTH_YEAR.exec(line);
+  return found ? shortDate(found[0]) : null;
+}
