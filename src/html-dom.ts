@@ -50,10 +50,14 @@ export function normalSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** countTextWords returns the number of whitespace-separated tokens in text. */
+// Chinese and Japanese are written without spaces: each ideograph or kana counts as a word.
+const UNSPACED_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/** countTextWords returns the number of whitespace-separated tokens in text, each Han or kana character one word. */
 export function countTextWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+  const unspaced = text.match(UNSPACED_CHARACTER)?.length ?? 0;
+  const rest = (unspaced > 0 ? text.replace(UNSPACED_CHARACTER, ' ') : text).trim();
+  return unspaced + (rest === '' ? 0 : rest.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length);
 }
 
 /** linkDensity returns the share of an element's text that sits inside links (0 for no text). */

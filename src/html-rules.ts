@@ -200,29 +200,32 @@ function quoteSourceElement(quote: PageElement): PageElement | null {
 
 // Class names that say "caption" on elements that are not <figcaption>.
 const CAPTION_CLASS = /(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|photo-caption)(?:$|[\s_-])/i;
+// A figure whose content besides its caption is one of these has more to read than a picture.
+const TEXT_FIGURE_CONTENT = 'blockquote, table, pre, p, ul, ol';
 
 /**
- * protectCaptions marks every caption for the block walk and takes the class and
- * id off the wrappers that hold only its figure: a wrapper named "media" or
- * "image-block" weighs negative in Readability's scoring, which drops the caption.
+ * protectCaptions keeps each picture's caption as a paragraph marked as a caption.
+ * Readability drops a figure that sits in a gallery (more images than paragraphs)
+ * or in a wrapper named "media", and never joins a picture block beside the story
+ * to it; a paragraph of caption text it keeps like any paragraph. Pictures are not
+ * shown in a terminal, so the figure is replaced by its caption. Repeats (a
+ * gallery or lightbox showing the same caption again) go after extraction.
  */
 export function protectCaptions(document: PageDocument): void {
-  const captions = [
-    ...elementsOf(document.getElementsByTagName('figcaption')),
-    ...elementsOf(document.querySelectorAll('[class*="caption"]')).filter(
-      (element) => element.localName !== 'figcaption' && CAPTION_CLASS.test(element.className ?? ''),
-    ),
-  ];
-  for (const caption of captions) {
-    caption.setAttribute(CAPTION_ATTRIBUTE, '');
+  for (const caption of elementsOf(document.getElementsByTagName('figcaption'))) {
     const figure = caption.parentElement;
-    if (!figure) continue;
-    const text = normalSpace(figure.textContent ?? '');
-    for (let wrapper = figure.parentElement; wrapper && wrapper.localName === 'div'; wrapper = wrapper.parentElement) {
-      if (normalSpace(wrapper.textContent ?? '') !== text) break;
-      wrapper.removeAttribute('class');
-      wrapper.removeAttribute('id');
+    const text = normalSpace(caption.textContent ?? '');
+    if (figure?.localName !== 'figure' || text === '' || figure.querySelector(TEXT_FIGURE_CONTENT)) {
+      caption.setAttribute(CAPTION_ATTRIBUTE, '');
+      continue;
     }
+    const paragraph = document.createElement('p');
+    paragraph.setAttribute(CAPTION_ATTRIBUTE, '');
+    paragraph.textContent = text;
+    figure.replaceWith(paragraph);
+  }
+  for (const element of elementsOf(document.querySelectorAll('[class*="caption"]'))) {
+    if (CAPTION_CLASS.test(element.className ?? '')) element.setAttribute(CAPTION_ATTRIBUTE, '');
   }
 }
 
@@ -395,7 +398,7 @@ const COMMENT_POLICY = [
 const PROMO_LINE =
   /^(?:read more|related|see also|most read|more from|recommended|sign up|subscribe|advertisement|sponsored)\b\s*(?::|$)/i;
 
-const LINK_LIST_TAGS = new Set(['ul', 'ol', 'nav', 'menu', 'div', 'section', 'header', 'aside', 'table', 'dl']);
+const LINK_LIST_TAGS = new Set(['ul', 'ol', 'nav', 'menu', 'div', 'section', 'header', 'aside', 'table', 'dl', 'p']);
 /** A list or box whose text is mostly links is navigation, whatever its name. */
 export const LINK_LIST_DENSITY = 0.6;
 /** ... when it has at least this many links (one linked phrase is a citation, three are a menu). */
@@ -509,11 +512,11 @@ export type StoryVerdict = { usable: true } | { usable: false; reason: string };
 /** judgeStory says whether the extracted container is a story: enough words outside links, and not mostly links. */
 export function judgeStory(content: PageElement | null): StoryVerdict {
   if (!content) return { usable: false, reason: 'nothing-found' };
-  const text = normalSpace(content.textContent ?? '');
+  const words = countTextWords(content.textContent ?? '');
+  if (words < MIN_STORY_WORDS) return { usable: false, reason: 'too-few-words' };
   const density = linkDensity(content);
-  const wordsOutsideLinks = Math.round(countTextWords(text) * (1 - density));
-  if (wordsOutsideLinks < MIN_STORY_WORDS) return { usable: false, reason: 'too-few-words' };
   if (density > MAX_STORY_LINK_DENSITY) return { usable: false, reason: 'link-dense' };
+  if (Math.round(words * (1 - density)) < MIN_STORY_WORDS) return { usable: false, reason: 'too-few-words' };
   return { usable: true };
 }
 

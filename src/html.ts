@@ -206,7 +206,7 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const verdict = judgeStory(content);
   let collected: Collected[];
   if (content && verdict.usable) {
-    collected = dropRepeatedCaptions(collectBlocks(content, base, false));
+    collected = dropTrailingHeadings(dropRepeatedCaptions(collectBlocks(content, base, false)));
   } else {
     warnings.push(`${options.name}: this page does not read as an article; showing all the text found on it`);
     // Readability has taken the story's elements out of the document: read the page again.
@@ -509,6 +509,13 @@ function dropRepeatedCaptions(blocks: readonly Collected[]): Collected[] {
     seen.add(key);
     return true;
   });
+}
+
+// A subheading with nothing after it introduced a box that the furniture rules removed ("More from us").
+function dropTrailingHeadings(blocks: Collected[]): Collected[] {
+  let end = blocks.length;
+  while (end > 1 && blocks[end - 1]?.kind === 'heading') end--;
+  return blocks.slice(0, end);
 }
 
 const MAX_BYLINE_WORDS = 12;
