@@ -1,4 +1,4 @@
-import { elementsOf, normalSpace, type PageDocument, type PageElement } from './html-dom.js';
+import { normalSpace, type PageElement, type PageSurvey, surveyed } from './html-dom.js';
 import { isTimestampLine, spacedText } from './html-rules.js';
 
 // A page's metadata, each field from the most trustworthy source that has it:
@@ -16,7 +16,6 @@ export interface PageFacts {
   /** Published date from structured data, then <time datetime>. */
   date: string | null;
   publisher: string | null;
-  language: string | null;
 }
 
 interface JsonLdArticle {
@@ -82,60 +81,68 @@ function personNames(value: unknown): string[] {
   return names;
 }
 
-const AUTHOR_SELECTORS = [
-  '[class*="byline"]',
-  '[rel="author"]',
-  '[itemprop~="author"]',
-  '[class*="author"]',
-  'address',
-];
 const MAX_BYLINE_CHARS = 120;
 const BYLINE_START = /^(?:by|words by|written by|story by|reporting by)\s+\S/i;
 const BYLINE_TAGS = new Set(['p', 'div', 'span', 'address', 'li', 'section', 'header']);
+/** How many of the first paragraphs may be a "By …" line with no class to say so. */
+const BYLINE_PARAGRAPHS = 12;
 
 /**
  * readPageFacts reads what Readability would take or overwrite, and removes the
  * byline line from the page (the header shows it; Readability keeps it when the
  * page also has <meta name="author">).
  */
-export function readPageFacts(document: PageDocument, jsonLdBlocks: readonly string[]): PageFacts {
+export function readPageFacts(survey: PageSurvey, jsonLdBlocks: readonly string[]): PageFacts {
   const jsonLd = readJsonLd(jsonLdBlocks);
-  const headline = document.querySelector('h1');
+  const metas = surveyed(survey, 'meta');
+  const headline = surveyed(survey, 'h1')[0];
   const headlines = [
     jsonLd?.headline ?? '',
-    metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? '',
+    metaContent(metas, ['property=og:title', 'name=twitter:title']) ?? '',
     headline ? spacedText(headline) : '',
   ]
     .map(normalSpace)
     .filter(Boolean);
-  const metaAuthors = elementsOf(document.querySelectorAll('meta[name="author"], meta[property="article:author"]'))
+  const metaAuthors = metas
+    .filter((meta) => meta.getAttribute('name') === 'author' || meta.getAttribute('property') === 'article:author')
     .map((meta) => meta.getAttribute('content') ?? '')
     .filter((content) => content !== '' && !/^https?:/i.test(content.trim()))
     .flatMap(splitNames);
-  const bylineElement = findBylineElement(document);
+  const bylineElement = findBylineElement(survey);
   const bylineLine = bylineElement ? normalSpace(spacedText(bylineElement)) : null;
-  if (bylineElement && !bylineElement.querySelector('h1')) bylineElement.remove();
+  if (bylineElement && !surveyed(survey, 'h1').some((h1) => bylineElement.contains(h1))) bylineElement.remove();
   return {
     headlines,
     structuredAuthors: unique(jsonLd?.authors.length ? jsonLd.authors : metaAuthors),
     bylineLine,
-    date: jsonLd?.datePublished ?? structuredDate(document),
+    date: jsonLd?.datePublished ?? structuredDate(survey, metas),
     publisher: jsonLd?.publisher ?? null,
-    language: normalSpace(document.documentElement?.getAttribute('lang') ?? '') || null,
   };
 }
 
-// The line that names the authors: an element named byline/author, or a short "By …" paragraph.
-function findBylineElement(document: PageDocument): PageElement | null {
-  const body = document.body;
-  if (!body) return null;
-  for (const selector of AUTHOR_SELECTORS) {
-    for (const candidate of elementsOf(body.querySelectorAll(selector))) {
+/**
+ * Where a byline may be, most telling first: a class naming a byline, rel="author",
+ * itemprop="author", a class naming an author, an <address>; then a short "By …" paragraph.
+ */
+const BYLINE_MARKS: readonly ((element: PageElement) => boolean)[] = [
+  (element) => /byline/i.test(element.getAttribute('class') ?? ''),
+  (element) => element.getAttribute('rel') === 'author',
+  (element) => (element.getAttribute('itemprop') ?? '').split(/\s+/).includes('author'),
+  (element) => /author/i.test(element.getAttribute('class') ?? ''),
+  (element) => element.localName === 'address',
+];
+
+// The line that names the authors: an element marked as byline or author, or a short "By …" paragraph.
+function findBylineElement(survey: PageSurvey): PageElement | null {
+  const candidates = [...survey.classed, ...survey.marked, ...surveyed(survey, 'address')];
+  for (const isMarked of BYLINE_MARKS) {
+    for (const candidate of candidates) {
+      if (!isMarked(candidate) || candidate.localName === 'meta' || candidate.localName === 'body') continue;
       const line = bylineLineOf(candidate);
       if (line) return line;
     }
   }
-  for (const paragraph of elementsOf(body.getElementsByTagName('p')).slice(0, 12)) {
+  for (const paragraph of surveyed(survey, 'p').slice(0, BYLINE_PARAGRAPHS)) {
     const text = normalSpace(paragraph.textContent ?? '');
     if (BYLINE_START.test(text) && text.length <= MAX_BYLINE_CHARS) return paragraph;
   }
@@ -145,7 +152,7 @@ function findBylineElement(document: PageDocument): PageElement | null {
 // The element itself, or the short line around it ("By <a rel=author>Name</a>, Role").
 function bylineLineOf(candidate: PageElement): PageElement | null {
   const text = normalSpace(candidate.textContent ?? '');
-  if (text === '' || text.length > MAX_BYLINE_CHARS || candidate.localName === 'meta') return null;
+  if (text === '' || text.length > MAX_BYLINE_CHARS) return null;
   let line = candidate;
   for (
     let parent = candidate.parentElement;
@@ -159,30 +166,37 @@ function bylineLineOf(candidate: PageElement): PageElement | null {
   return line;
 }
 
+// <meta> attribute=value pairs that give the published time, most common first.
 const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="parsely-pub-date"]',
+  'property=article:published_time',
+  'name=article:published_time',
+  'itemprop=datePublished',
+  'name=date',
+  'name=pubdate',
+  'name=publishdate',
+  'name=dc.date',
+  'name=DC.date.issued',
+  'name=parsely-pub-date',
 ];
 
-function structuredDate(document: PageDocument): string | null {
-  const meta = metaContent(document, DATE_META);
+function structuredDate(survey: PageSurvey, metas: readonly PageElement[]): string | null {
+  const meta = metaContent(metas, DATE_META);
   if (meta) return meta;
-  const marked = document.querySelector('[itemprop="datePublished"]');
+  const marked = survey.marked.find((element) => element.getAttribute('itemprop') === 'datePublished');
   const value = marked?.getAttribute('datetime') ?? marked?.getAttribute('content');
   if (value) return value;
-  return document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const time = surveyed(survey, 'time').find((element) => element.hasAttribute('datetime'));
+  return time?.getAttribute('datetime') ?? null;
 }
 
-function metaContent(document: PageDocument, selectors: readonly string[]): string | null {
-  for (const selector of selectors) {
-    const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+// The content of the first <meta> matching one of the "attribute=value" keys, tried in order.
+function metaContent(metas: readonly PageElement[], keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const [attribute = '', value = ''] = key.split('=');
+    const content = metas
+      .find((meta) => meta.getAttribute(attribute) === value)
+      ?.getAttribute('content')
+      ?.trim();
     if (content) return content;
   }
   return null;

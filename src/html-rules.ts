@@ -3,10 +3,13 @@ import {
   countTextWords,
   ELEMENT_NODE,
   elementsOf,
+  hasClass,
   linkDensity,
   normalSpace,
   type PageDocument,
   type PageElement,
+  type PageSurvey,
+  surveyed,
   TEXT_NODE,
 } from './html-dom.js';
 
@@ -69,7 +72,8 @@ export function stripInertMarkup(html: string): StrippedPage {
 /** An embedded post (a tweet and its kin): the publisher's markup is a block quote that its script would turn into a card. */
 export interface EmbedRule {
   name: string;
-  selector: string;
+  /** The class of the <blockquote> that the network's embed code writes. */
+  classes: readonly string[];
 }
 
 /**
@@ -79,12 +83,12 @@ export interface EmbedRule {
  * a plain block quote carrying the post's author.
  */
 export const EMBED_RULES: readonly EmbedRule[] = [
-  { name: 'x-post', selector: 'blockquote.twitter-tweet, blockquote.twitter-video' },
-  { name: 'bluesky-post', selector: 'blockquote.bluesky-embed' },
-  { name: 'mastodon-post', selector: 'blockquote.mastodon-embed' },
-  { name: 'instagram-post', selector: 'blockquote.instagram-media' },
-  { name: 'tiktok-post', selector: 'blockquote.tiktok-embed' },
-  { name: 'threads-post', selector: 'blockquote.text-post-media' },
+  { name: 'x-post', classes: ['twitter-tweet', 'twitter-video'] },
+  { name: 'bluesky-post', classes: ['bluesky-embed'] },
+  { name: 'mastodon-post', classes: ['mastodon-embed'] },
+  { name: 'instagram-post', classes: ['instagram-media'] },
+  { name: 'tiktok-post', classes: ['tiktok-embed'] },
+  { name: 'threads-post', classes: ['text-post-media'] },
 ];
 
 // Wrappers an embedded post may sit in; climbing stops at the story's own containers.
@@ -94,22 +98,26 @@ const HANDLE = /^(.*?\(@[\w.-]+(?:@[\w.-]+)?\))/;
 const SHARED_BY = /^a post shared by\s+/i;
 
 /** protectEmbeddedPosts turns each embedded post into a block quote with its author, out of wrappers Readability would remove. */
-export function protectEmbeddedPosts(document: PageDocument): void {
-  for (const rule of EMBED_RULES) {
-    for (const post of elementsOf(document.querySelectorAll(rule.selector))) {
-      const { paragraphs, author } = readEmbeddedPost(post);
-      if (paragraphs.length === 0) continue;
-      const quote = document.createElement('blockquote');
-      quote.setAttribute(EMBED_ATTRIBUTE, rule.name);
-      if (author) quote.setAttribute(ATTRIBUTION_ATTRIBUTE, author);
-      for (const text of paragraphs) {
-        const paragraph = document.createElement('p');
-        paragraph.textContent = text;
-        quote.appendChild(paragraph);
-      }
-      outermostWrapper(post).replaceWith(quote);
+export function protectEmbeddedPosts(document: PageDocument, survey: PageSurvey): void {
+  for (const post of surveyed(survey, 'blockquote')) {
+    const rule = embedRuleOf(post);
+    if (!rule) continue;
+    const { paragraphs, author } = readEmbeddedPost(post);
+    if (paragraphs.length === 0) continue;
+    const quote = document.createElement('blockquote');
+    quote.setAttribute(EMBED_ATTRIBUTE, rule.name);
+    if (author) quote.setAttribute(ATTRIBUTION_ATTRIBUTE, author);
+    for (const text of paragraphs) {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = text;
+      quote.appendChild(paragraph);
     }
+    outermostWrapper(post).replaceWith(quote);
   }
+}
+
+function embedRuleOf(quote: PageElement): EmbedRule | undefined {
+  return EMBED_RULES.find((rule) => rule.classes.some((name) => hasClass(quote, name)));
 }
 
 // A post's own paragraphs are its text; the line after them ("— Name (@handle) date") names its author.
@@ -168,9 +176,9 @@ const ATTRIBUTION_WORDS = 12;
  * "— Name" line, or the caption of the figure it sits in) into an attribute:
  * Readability removes every <footer>, and the source is not part of the quotation.
  */
-export function keepQuoteSources(document: PageDocument): void {
-  for (const quote of elementsOf(document.querySelectorAll('blockquote'))) {
-    if (quote.hasAttribute(EMBED_ATTRIBUTE)) continue;
+export function keepQuoteSources(survey: PageSurvey): void {
+  for (const quote of surveyed(survey, 'blockquote')) {
+    if (quote.hasAttribute(EMBED_ATTRIBUTE) || embedRuleOf(quote)) continue;
     const source = quoteSourceElement(quote);
     if (!source) continue;
     const text = normalSpace(source.textContent ?? '').replace(DASHES, '');
@@ -200,8 +208,15 @@ function quoteSourceElement(quote: PageElement): PageElement | null {
 
 // Class names that say "caption" on elements that are not <figcaption>.
 const CAPTION_CLASS = /(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|photo-caption)(?:$|[\s_-])/i;
-// A figure whose content besides its caption is one of these has more to read than a picture.
-const TEXT_FIGURE_CONTENT = 'blockquote, table, pre, p, ul, ol';
+// A figure whose content besides its caption holds one of these has more to read than a picture.
+const TEXT_FIGURE_CONTENT = new Set(['blockquote', 'table', 'pre', 'p', 'ul', 'ol']);
+
+function holdsText(figure: PageElement): boolean {
+  for (let child = figure.firstElementChild; child; child = child.nextElementSibling) {
+    if (TEXT_FIGURE_CONTENT.has(child.localName) || (child.localName !== 'figcaption' && holdsText(child))) return true;
+  }
+  return false;
+}
 
 /**
  * protectCaptions keeps each picture's caption as a paragraph marked as a caption.
@@ -211,11 +226,11 @@ const TEXT_FIGURE_CONTENT = 'blockquote, table, pre, p, ul, ol';
  * shown in a terminal, so the figure is replaced by its caption. Repeats (a
  * gallery or lightbox showing the same caption again) go after extraction.
  */
-export function protectCaptions(document: PageDocument): void {
-  for (const caption of elementsOf(document.getElementsByTagName('figcaption'))) {
+export function protectCaptions(document: PageDocument, survey: PageSurvey): void {
+  for (const caption of surveyed(survey, 'figcaption')) {
     const figure = caption.parentElement;
     const text = normalSpace(caption.textContent ?? '');
-    if (figure?.localName !== 'figure' || text === '' || figure.querySelector(TEXT_FIGURE_CONTENT)) {
+    if (figure?.localName !== 'figure' || text === '' || holdsText(figure)) {
       caption.setAttribute(CAPTION_ATTRIBUTE, '');
       continue;
     }
@@ -224,8 +239,8 @@ export function protectCaptions(document: PageDocument): void {
     paragraph.textContent = text;
     figure.replaceWith(paragraph);
   }
-  for (const element of elementsOf(document.querySelectorAll('[class*="caption"]'))) {
-    if (CAPTION_CLASS.test(element.className ?? '')) element.setAttribute(CAPTION_ATTRIBUTE, '');
+  for (const element of survey.classed) {
+    if (CAPTION_CLASS.test(element.getAttribute('class') ?? '')) element.setAttribute(CAPTION_ATTRIBUTE, '');
   }
 }
 

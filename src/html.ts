@@ -8,6 +8,8 @@ import {
   type PageDocument,
   type PageElement,
   type PageNode,
+  surveyed,
+  surveyPage,
   TEXT_NODE,
 } from './html-dom.js';
 import {
@@ -193,13 +195,15 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const page = stripInertMarkup(html);
   const document = parseDocument(page.html);
   const warnings: string[] = [];
-  const base = baseUrl(document, options.url);
-  const facts = readPageFacts(document, page.jsonLd);
-  normaliseTitleElement(document);
-  protectEmbeddedPosts(document);
-  keepQuoteSources(document);
-  protectCaptions(document);
-  const result = new Readability<PageElement>(document as never, READABILITY_OPTIONS as never).parse();
+  const survey = surveyPage(document);
+  const base = baseUrl(surveyed(survey, 'base').find((element) => element.hasAttribute('href')) ?? null, options.url);
+  const language = cleanText(document.documentElement?.getAttribute('lang') ?? '') || null;
+  const facts = readPageFacts(survey, page.jsonLd);
+  normaliseTitleElement(surveyed(survey, 'title')[0] ?? null);
+  protectEmbeddedPosts(document, survey);
+  keepQuoteSources(survey);
+  protectCaptions(document, survey);
+  const result = runReadability(document);
 
   const content = result?.content ?? null;
   if (content) removeFurniture(content);
@@ -241,7 +245,7 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
     role: role ? cleanText(role) : null,
     source,
     date: date ? cleanText(date) : null,
-    language: facts.language ?? (cleanText(result?.lang ?? '') || null),
+    language: language ?? (cleanText(result?.lang ?? '') || null),
   });
   if (authors.length > 0) article.authors = authors.map(cleanText).filter(Boolean);
   return { article, warnings };
@@ -253,9 +257,48 @@ function parseDocument(html: string): PageDocument {
 
 // Readability splits "Headline | Site" on the separator with a regular expression
 // that stops at a line break: a <title> written over two lines kept its site suffix.
-function normaliseTitleElement(document: PageDocument): void {
-  const element = document.querySelector('title');
+function normaliseTitleElement(element: PageElement | null): void {
   if (element) element.textContent = normalSpace(element.textContent ?? '');
+}
+
+/** The parts of Readability's result that the reader uses; content is the element itself (see READABILITY_OPTIONS). */
+interface ReadabilityResult {
+  title?: string | null;
+  byline?: string | null;
+  content?: PageElement | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  lang?: string | null;
+}
+
+/**
+ * runReadability runs Readability with one method replaced: it finds elements by
+ * tag with querySelectorAll, which linkedom answers by running a CSS selector
+ * engine over the whole subtree; a plain walk gives the same elements in the
+ * same (document) order several times faster. test/html.test.ts checks that the
+ * result is the same with and without it.
+ */
+export function runReadability(document: PageDocument, fastTagSearch = true): ReadabilityResult | null {
+  const reader = new Readability(document as never, READABILITY_OPTIONS as never) as unknown as {
+    _getAllNodesWithTag?: unknown;
+    parse(): ReadabilityResult | null;
+  };
+  if (fastTagSearch && typeof reader._getAllNodesWithTag === 'function') reader._getAllNodesWithTag = elementsWithTags;
+  return reader.parse();
+}
+
+// Readability passes tag names in upper or lower case; the walk compares local names.
+function elementsWithTags(node: PageElement, tagNames: readonly string[]): PageElement[] {
+  const wanted = new Set(tagNames.map((name) => name.toLowerCase()));
+  const found: PageElement[] = [];
+  const visit = (element: PageElement) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (wanted.has(child.localName)) found.push(child);
+      visit(child);
+    }
+  };
+  visit(node);
+  return found;
 }
 
 interface PageMeta {
@@ -431,19 +474,22 @@ function joinSegments(segments: readonly Segment[], state: WalkState): Collected
       closeMark();
       if (segment.mark) mark = { kind: segment.mark, start: -1, end: -1 };
     }
-    for (const character of cleanPiece(segment.text)) {
-      if (/\s/.test(character)) {
-        space = text !== '';
-        continue;
-      }
-      if (space) text += ' ';
-      space = false;
-      if (open && open.start < 0) open.start = text.length;
-      if (mark && mark.start < 0) mark.start = text.length;
-      text += character;
-      if (open) open.end = text.length;
-      if (mark) mark.end = text.length;
+    // Whole pieces, not character by character: this loop sees every character of the story.
+    let piece = cleanPiece(segment.text).replace(WHITESPACE_RUN, ' ');
+    if (piece.startsWith(' ')) {
+      space = text !== '';
+      piece = piece.slice(1);
     }
+    if (piece === '') continue;
+    const trailingSpace = piece.endsWith(' ');
+    if (trailingSpace) piece = piece.slice(0, -1);
+    if (space) text += ' ';
+    if (open && open.start < 0) open.start = text.length;
+    if (mark && mark.start < 0) mark.start = text.length;
+    text += piece;
+    if (open) open.end = text.length;
+    if (mark) mark.end = text.length;
+    space = trailingSpace;
   }
   close();
   closeMark();
@@ -453,6 +499,8 @@ function joinSegments(segments: readonly Segment[], state: WalkState): Collected
   if (state.kind === 'quote' && state.attribution) block.attribution = state.attribution;
   return block;
 }
+
+const WHITESPACE_RUN = /\s+/g;
 
 function cleanPiece(text: string): string {
   return stripControls(text).replace(INVISIBLE, '');
@@ -471,9 +519,9 @@ function isHidden(element: PageElement): boolean {
 }
 
 // The page's own <base href>, resolved against its address; null when links cannot be made absolute.
-function baseUrl(document: PageDocument, url: string | null): URL | null {
+function baseUrl(baseElement: PageElement | null, url: string | null): URL | null {
   const page = url ? safeUrl(url, undefined) : null;
-  const declared = document.querySelector('base[href]')?.getAttribute('href');
+  const declared = baseElement?.getAttribute('href');
   return (declared ? safeUrl(declared.trim(), page ?? undefined) : null) ?? page;
 }
 

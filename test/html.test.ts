@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { NewsReadError } from '../src/errors.js';
 import { fetchPage } from '../src/fetch.js';
-import { decodeHtml, parseHtml, readHtml } from '../src/html.js';
+import { decodeHtml, parseHtml, readHtml, runReadability } from '../src/html.js';
 import type { PageElement } from '../src/html-dom.js';
 import { parseBylineLine, shortDate, splitNames } from '../src/html-meta.js';
 import { FURNITURE_RULES, isShareBar, isTimestampLine, judgeStory, stripInertMarkup } from '../src/html-rules.js';
@@ -765,6 +765,27 @@ describe('reader mode: the rules one by one', () => {
       const element = parseHTMLElement(examples[rule.name] ?? '');
       expect(rule.matches(element, (element.textContent ?? '').replace(/\s+/g, ' ').trim()), rule.name).toBe(true);
       expect(rule.matches(sentence, sentenceText), rule.name).toBe(false);
+    }
+  });
+
+  test('Readability with the fast tag search picks exactly what it picks without it', () => {
+    const names = [
+      'story.html',
+      'quotation.html',
+      'embedded-post.html',
+      'captions.html',
+      'metadata-lines.html',
+      'short-story.html',
+    ];
+    for (const name of names) {
+      const html = fixture(name).toString('utf8');
+      const picks = [true, false].map((fast) => {
+        const { document } = parseHTML(html);
+        const result = runReadability(document as never, fast);
+        return { title: result?.title, byline: result?.byline, text: result?.content?.textContent };
+      });
+      expect(picks[0], name).toEqual(picks[1]);
+      expect(picks[0]?.text?.length, name).toBeGreaterThan(200);
     }
   });
 
