@@ -149,19 +149,23 @@ function findBylineElement(survey: PageSurvey): PageElement | null {
   return null;
 }
 
-// The element itself, or the short line around it ("By <a rel=author>Name</a>, Role").
+// The element itself, or the short "By …" line around it ("By <a rel=author>Name</a>, Role").
 function bylineLineOf(candidate: PageElement): PageElement | null {
   const text = normalSpace(candidate.textContent ?? '');
   if (text === '' || text.length > MAX_BYLINE_CHARS) return null;
   let line = candidate;
+  let lineText = text;
   for (
     let parent = candidate.parentElement;
     parent && BYLINE_TAGS.has(parent.localName);
     parent = parent.parentElement
   ) {
+    if (BYLINE_START.test(lineText)) break;
     const around = normalSpace(parent.textContent ?? '');
-    if (around.length > MAX_BYLINE_CHARS) break;
+    // Only a line that says "By …" around the name, not the whole "Posted on … by …" box.
+    if (around.length > MAX_BYLINE_CHARS || !BYLINE_START.test(around)) break;
     line = parent;
+    lineText = around;
   }
   return line;
 }
@@ -260,6 +264,7 @@ const NAME_WORD = /^[\p{Lu}][\p{L}'’.-]*$/u;
 const MAX_NAME_WORDS = 5;
 const BYLINE_PREFIX = /^(?:by|words by|written by|story by|reporting by|text by|von|par|por|door)\s+/i;
 const SEPARATOR = /\s+[|·•]\s+|\s+[—–]\s+/;
+const INNER_BY = /\bby\s+\p{Lu}/u;
 const LIST_SEPARATOR = /\s*(?:,|;|\band\b|&)\s*/;
 
 /** isRole: a byline piece that says a role, by one of ROLE_WORDS. */
@@ -312,7 +317,10 @@ export interface BylineParts {
 export function parseBylineLine(line: string): BylineParts {
   const authors: string[] = [];
   let role: string | null = null;
-  for (const part of normalSpace(line).replace(BYLINE_PREFIX, '').split(SEPARATOR)) {
+  // "Posted on October 12, 2026 by Sam Ilsley": the names follow the last "by".
+  const whole = normalSpace(line);
+  const by = whole.search(INNER_BY);
+  for (const part of (by > 0 ? whole.slice(by) : whole).replace(BYLINE_PREFIX, '').split(SEPARATOR)) {
     const text = part.replace(BYLINE_PREFIX, '').trim();
     if (text === '' || isTimestampLine(text)) continue;
     const reordered = surnameFirst(text);
@@ -362,8 +370,15 @@ export function chooseTitle(readabilityTitle: string | null, headlines: readonly
   const letters = (text: string) => text.replace(/\s+/g, '').toLowerCase();
   if (title === '') return headlines[0] ?? null;
   const spaced = headlines.find((candidate) => letters(candidate) === letters(title));
-  return spaced ?? title;
+  if (spaced) return spaced;
+  // "Headline – Site": Readability splits a site name off after "|", "-", "/" or "»", not after a dash.
+  const suffixed = headlines.find(
+    (candidate) => title.startsWith(candidate) && SITE_SUFFIX.test(title.slice(candidate.length)),
+  );
+  return suffixed ?? title;
 }
+
+const SITE_SUFFIX = /^\s+[|–—:·•»/-]\s+\S/;
 
 const MONTH_NUMBERS: Record<string, number> = {
   jan: 1,

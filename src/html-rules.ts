@@ -132,7 +132,8 @@ function readEmbeddedPost(post: PageElement): { paragraphs: string[]; author: st
     if (element && (element.localName === 'p' || element.localName === 'div') && !SHARED_BY.test(text)) {
       paragraphs.push(text);
     } else {
-      authorLine += ` ${text}`;
+      // Joined as written: "(<a>@handle</a>)" must stay "(@handle)".
+      authorLine += child.textContent ?? '';
       if (element?.localName === 'a') lastLink = text;
     }
   }

@@ -206,7 +206,7 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const result = runReadability(document);
 
   const content = result?.content ?? null;
-  if (content) removeFurniture(content);
+  const removals = content ? removeFurniture(content) : [];
   const verdict = judgeStory(content);
   let collected: Collected[];
   if (content && verdict.usable) {
@@ -237,7 +237,9 @@ export function parseHtml(html: string, options: HtmlOptions): HtmlArticle {
   const date =
     shortDate(facts.date) ??
     shortDate(result?.publishedTime ?? null) ??
-    dateInLine(facts.bylineLine ?? result?.byline ?? null);
+    dateInLine(facts.bylineLine ?? result?.byline ?? null) ??
+    // Last, the text of a timestamp line that the furniture rules took out of the story.
+    dateInLine(removals.find((removal) => removal.rule === 'timestamp')?.text ?? null);
   const role = fromLine.role ?? fromReadability.role;
   const article = buildArticle(collected, {
     title: title ? cleanText(title) : null,
@@ -620,15 +622,62 @@ export function decodeHtml(bytes: Uint8Array, charset: string | null, name: stri
     // UTF-8 is UTF-8 (a page re-saved as UTF-8 that still declares gb2312 or windows-1252);
     // real text in a legacy encoding is almost never valid UTF-8 by accident.
     const utf8 = provenUtf8(bytes);
-    return { text: utf8 ?? decoder.decode(bytes), warnings };
+    return { text: utf8 ?? decodeWith(decoder, bytes), warnings };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings };
   } catch {
-    if (!decoder) return { text: new TextDecoder('windows-1252').decode(bytes), warnings };
+    if (!decoder) return { text: decodeWith(new TextDecoder('windows-1252'), bytes), warnings };
     warnings.push(`${name}: not valid UTF-8; undecodable bytes are shown as \uFFFD`);
     return { text: new TextDecoder('utf-8').decode(bytes), warnings };
   }
+}
+
+// windows-1252's characters for bytes 0x80-0x9F (curly quotes, dashes, €, …); the five
+// bytes it leaves undefined stay as they are (and the sanitiser drops them).
+const WINDOWS_1252_HIGH = [
+  '€',
+  '\x81',
+  '‚',
+  'ƒ',
+  '„',
+  '…',
+  '†',
+  '‡',
+  'ˆ',
+  '‰',
+  'Š',
+  '‹',
+  'Œ',
+  '\x8d',
+  'Ž',
+  '\x8f',
+  '\x90',
+  '‘',
+  '’',
+  '“',
+  '”',
+  '•',
+  '–',
+  '—',
+  '˜',
+  '™',
+  'š',
+  '›',
+  'œ',
+  '\x9d',
+  'ž',
+  'Ÿ',
+];
+const C1_RANGE = /[\x80-\x9f]/g;
+
+// Node 20's TextDecoder decodes windows-1252 (and the labels that mean it: latin1,
+// iso-8859-1, ascii) as ISO-8859-1, giving C1 controls for 0x80-0x9F, which the
+// sanitiser then removes: a page's “quotes” and — dashes vanished. Map them back.
+function decodeWith(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(C1_RANGE, (character) => WINDOWS_1252_HIGH[character.charCodeAt(0) - 0x80] ?? character);
 }
 
 // The bytes as UTF-8 if they hold non-ASCII characters and are valid UTF-8 throughout; else null.

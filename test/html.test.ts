@@ -10,7 +10,7 @@ import { NewsReadError } from '../src/errors.js';
 import { fetchPage } from '../src/fetch.js';
 import { decodeHtml, parseHtml, readHtml, runReadability } from '../src/html.js';
 import type { PageElement } from '../src/html-dom.js';
-import { parseBylineLine, shortDate, splitNames } from '../src/html-meta.js';
+import { chooseTitle, parseBylineLine, shortDate, splitNames } from '../src/html-meta.js';
 import { FURNITURE_RULES, isShareBar, isTimestampLine, judgeStory, stripInertMarkup } from '../src/html-rules.js';
 import { articleMeta } from '../src/parse.js';
 import { renderPlain } from '../src/render/plain.js';
@@ -711,6 +711,25 @@ describe('reader mode: the rules one by one', () => {
     ['By Ana Ruiz, Staff Writer, and Tom Hale', ['Ana Ruiz', 'Tom Hale'], 'Staff Writer'],
   ])('byline %j gives authors %j and role %j', (line, authors, role) => {
     expect(parseBylineLine(line)).toEqual({ authors, role });
+  });
+
+  test('names after "by" in a "Posted on … by …" line; a site suffix after a dash leaves the title', () => {
+    expect(parseBylineLine('Posted on October 12, 2026 by Sam Ilsley')).toEqual({
+      authors: ['Sam Ilsley'],
+      role: null,
+    });
+    expect(chooseTitle('Record apple harvest – Kiln Lane Notes', ['Record apple harvest'])).toBe(
+      'Record apple harvest',
+    );
+    expect(chooseTitle('Harbourreopens', ['Harbour reopens'])).toBe('Harbour reopens');
+    expect(chooseTitle('Harbour plan: the vote', ['Harbour plan'])).toBe('Harbour plan: the vote');
+  });
+
+  test('windows-1252 pages keep their curly quotes, dashes and euro signs (Node 20 decodes them as C1 controls)', () => {
+    const bytes = Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x97, 0x20, 0x80, 0x35]);
+    expect(decodeHtml(bytes, 'windows-1252', 'x').text).toBe('“Hi” — €5');
+    expect(decodeHtml(bytes, 'iso-8859-1', 'x').text).toBe('“Hi” — €5');
+    expect(decodeHtml(bytes, null, 'x').text).toBe('“Hi” — €5');
   });
 
   test('author fields split into names; a role or a date is never a name', () => {
