@@ -290,7 +290,10 @@ export function runReadability(document: PageDocument, fastTagSearch = true): Re
 }
 
 // Readability passes tag names in upper or lower case; the walk compares local names.
+// One tag is linkedom's getElementsByTagName, a single loop over the node list.
 function elementsWithTags(node: PageElement, tagNames: readonly string[]): PageElement[] {
+  const [only] = tagNames;
+  if (tagNames.length === 1 && only !== undefined) return elementsOf(node.getElementsByTagName(only.toLowerCase()));
   const wanted = new Set(tagNames.map((name) => name.toLowerCase()));
   const found: PageElement[] = [];
   const visit = (element: PageElement) => {
