@@ -144,10 +144,27 @@ function findBylineElement(survey: PageSurvey): PageElement | null {
   }
   for (const paragraph of surveyed(survey, 'p').slice(0, BYLINE_PARAGRAPHS)) {
     const text = normalSpace(paragraph.textContent ?? '');
-    if (BYLINE_START.test(text) && text.length <= MAX_BYLINE_CHARS) return paragraph;
+    if (isBylineLine(text)) return paragraph;
   }
   return null;
 }
+
+/**
+ * isBylineLine: a short "By Name…" line that names someone and is not a sentence
+ * ("By Tuesday, the harbour had reopened." is story, not a byline).
+ */
+export function isBylineLine(text: string): boolean {
+  return (
+    BYLINE_START.test(text) &&
+    /^\S+(?:\s+by)?\s+\p{Lu}/u.test(text) &&
+    text.length <= MAX_BYLINE_CHARS &&
+    !SENTENCE_END.test(text) &&
+    parseBylineLine(text).authors.length > 0 &&
+    !/\s\p{Ll}{3,}\s+\p{Ll}{3,}/u.test(text.replace(/\b(?:and|by)\b/g, ''))
+  );
+}
+
+const SENTENCE_END = /[.!?]["'”’)]*$/;
 
 // The element itself, or the short "By …" line around it ("By <a rel=author>Name</a>, Role").
 function bylineLineOf(candidate: PageElement): PageElement | null {

@@ -15,6 +15,7 @@ import {
 import {
   chooseTitle,
   dateInLine,
+  isBylineLine,
   joinNames,
   parseBylineLine,
   readPageFacts,
@@ -583,7 +584,7 @@ function dropRepeatedHeader(blocks: Collected[], title: string | null, authors: 
     const isByline =
       /^by\s/i.test(text) &&
       text.split(/\s+/).length <= MAX_BYLINE_WORDS &&
-      (authors.length === 0 || authors.some((author) => text.includes(author)));
+      (authors.length === 0 ? isBylineLine(text) : authors.some((author) => text.includes(author)));
     if (!isTitle && !isByline) break;
     start++;
   }

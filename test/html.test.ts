@@ -10,7 +10,7 @@ import { NewsReadError } from '../src/errors.js';
 import { fetchPage } from '../src/fetch.js';
 import { decodeHtml, parseHtml, readHtml, runReadability } from '../src/html.js';
 import type { PageElement } from '../src/html-dom.js';
-import { chooseTitle, parseBylineLine, shortDate, splitNames } from '../src/html-meta.js';
+import { chooseTitle, isBylineLine, parseBylineLine, shortDate, splitNames } from '../src/html-meta.js';
 import { FURNITURE_RULES, isShareBar, isTimestampLine, judgeStory, stripInertMarkup } from '../src/html-rules.js';
 import { articleMeta } from '../src/parse.js';
 import { renderPlain } from '../src/render/plain.js';
@@ -730,6 +730,18 @@ describe('reader mode: the rules one by one', () => {
     expect(decodeHtml(bytes, 'windows-1252', 'x').text).toBe('“Hi” — €5');
     expect(decodeHtml(bytes, 'iso-8859-1', 'x').text).toBe('“Hi” — €5');
     expect(decodeHtml(bytes, null, 'x').text).toBe('“Hi” — €5');
+  });
+
+  test('a story paragraph that starts with "By" is not a byline', () => {
+    expect(isBylineLine('By Karen Whitfield, Transport Correspondent')).toBe(true);
+    expect(isBylineLine('By Anna Berg and Tomas Lind')).toBe(true);
+    expect(isBylineLine('By Tuesday, the harbour had reopened.')).toBe(false);
+    expect(isBylineLine('By Tuesday the harbour had reopened to fishing boats')).toBe(false);
+    expect(isBylineLine('By the time the ferry arrived')).toBe(false);
+    const story = `<!doctype html><html><body><article><h1>Harbour reopens</h1><p>By Tuesday the harbour had reopened to fishing boats.</p><p>${'The harbour master said the channel was clear and the buoys were back in place. '.repeat(6)}</p></article></body></html>`;
+    const { article } = parseHtml(story, { url: null, name: 'story' });
+    expect(article.paragraphs[0]).toBe('By Tuesday the harbour had reopened to fishing boats.');
+    expect(article.byline).toBeNull();
   });
 
   test('author fields split into names; a role or a date is never a name', () => {

@@ -3,8 +3,10 @@
 // 200 KB page and a 5 MB page, as ratios to and milliseconds above `node -e 0`
 // timed in the same run. Commands run interleaved (one run of each per round) so
 // load from other processes falls on all of them alike; medians are reported.
-// Usage: node test/bench/html.mjs [--runs N] [--bin PATH] [--write DIR]
-// (--write DIR saves the generated pages, for profiling with node --cpu-prof).
+// Usage: node test/bench/html.mjs [--runs N] [--bin PATH] [--before PATH] [--write DIR]
+// --before PATH adds the same pages read by another build's bin (say, a checkout of
+// the commit before a change), interleaved in the same rounds, for a fair before/after;
+// --write DIR saves the generated pages, for profiling with node --cpu-prof.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -37,6 +39,13 @@ const cases = [
   { label: '200 KB page --plain', args: [bin, smallPage, '--plain'], goal: '≤ 2.5×' },
   { label: '5 MB page --plain', args: [bin, largePage, '--plain'], goal: '≤ 1.5 s, ≤ 250 MiB' },
 ];
+const before = option('--before');
+if (before) {
+  cases.push(
+    { label: 'before: 200 KB page --plain', args: [before, smallPage, '--plain'] },
+    { label: 'before: 5 MB page --plain', args: [before, largePage, '--plain'] },
+  );
+}
 
 // Peak RSS and CPU from GNU time when it is installed, else from a preloaded hook.
 const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
