@@ -121,11 +121,25 @@ export interface PageSurvey {
   marked: PageElement[];
 }
 
-/** surveyPage walks the document once and lists what surveyTag, surveyClassed and surveyMarked return. */
+/**
+ * Elements nested deeper than this are flattened to their text. No page needs it for
+ * its story, and Readability's walks on linkedom take time that grows with the
+ * square of the depth: 5 000 nested <div>s took minutes.
+ */
+export const MAX_NESTING = 256;
+
+/**
+ * surveyPage walks the document once, listing the elements the metadata and the
+ * rules need, and flattens anything nested deeper than MAX_NESTING to its text.
+ */
 export function surveyPage(document: PageDocument): PageSurvey {
   const survey: PageSurvey = { tags: new Map(), classed: [], marked: [] };
-  const visit = (element: PageElement) => {
+  const visit = (element: PageElement, depth: number) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (depth >= MAX_NESTING) {
+        child.textContent = child.textContent ?? '';
+        continue;
+      }
       const name = child.localName;
       if (SURVEYED_TAGS.has(name)) {
         const list = survey.tags.get(name);
@@ -135,10 +149,10 @@ export function surveyPage(document: PageDocument): PageSurvey {
       const className = child.getAttribute('class');
       if (className && SURVEYED_CLASS.test(className)) survey.classed.push(child);
       if (child.hasAttribute('itemprop') || child.getAttribute('rel') === 'author') survey.marked.push(child);
-      visit(child);
+      visit(child, depth + 1);
     }
   };
-  if (document.documentElement) visit(document.documentElement);
+  if (document.documentElement) visit(document.documentElement, 1);
   return survey;
 }
 

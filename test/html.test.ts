@@ -820,6 +820,13 @@ describe('reader mode: the rules one by one', () => {
     }
   });
 
+  test('a page nested thousands of elements deep is flattened past MAX_NESTING and still read', () => {
+    const story = `<p>${'The harbour reopened on Monday after repairs to the sea wall. '.repeat(12)}</p>`;
+    const html = `<!doctype html><html><body>${'<div>'.repeat(5000)}<h2>Deep</h2>${story}${'</div>'.repeat(5000)}</body></html>`;
+    const { article } = parseHtml(html, { url: null, name: 'deep' });
+    expect(article.paragraphs.join(' ')).toContain('The harbour reopened on Monday after repairs to the sea wall.');
+  }, 60_000);
+
   test('inert markup is cut in one pass, JSON-LD kept, and an unclosed tag runs to the end', () => {
     const page = stripInertMarkup(
       '<p>a</p><script>x()</script><STYLE>p{}</STYLE><!-- note --><script type="application/ld+json">{"a":1}</script><svg><path/></svg><p>b</p><script>never closed',
