@@ -420,6 +420,7 @@ export const LINK_LIST_DENSITY = 0.6;
 /** ... when it has at least this many links (one linked phrase is a citation, three are a menu). */
 export const LINK_LIST_MIN_LINKS = 3;
 const SHORT_LINE_WORDS = 12;
+const SENTENCE_END = /[.!?]["'”’)]*$/;
 
 /**
  * FURNITURE_RULES, in the order they are tried on each element of the story
@@ -439,6 +440,8 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     maxWords: Number.POSITIVE_INFINITY,
     matches: (element) =>
       LINK_LIST_TAGS.has(element.localName) &&
+      // A paragraph that ends like a sentence is prose with links in it, not a menu strip.
+      !(element.localName === 'p' && SENTENCE_END.test(normalSpace(element.textContent ?? ''))) &&
       element.getElementsByTagName('a').length >= LINK_LIST_MIN_LINKS &&
       linkDensity(element) >= LINK_LIST_DENSITY,
   },

@@ -786,6 +786,10 @@ describe('reader mode: the rules one by one', () => {
       'comment-policy': '<p>Comments are closed for this article.</p>',
       'promo-line': '<p>Read more: <a href="/x">Harbour plans</a></p>',
     };
+    const linkedProse = parseHTMLElement(
+      '<p>Read <a href="/r">the report</a>, <a href="/a">its appendix</a> and <a href="/m">the minutes</a>.</p>',
+    );
+    expect(FURNITURE_RULES.some((rule) => rule.matches(linkedProse, linkedProse.textContent ?? ''))).toBe(false);
     const sentence = parseHTMLElement(
       '<p>The council voted on 14 March to share the cost of the new sea wall with the port, councillors said.</p>',
     );
