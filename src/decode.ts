@@ -87,6 +87,20 @@ function provenUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+// windows-1252's characters for bytes 0x80-0x9F (curly quotes, dashes, €, …), one a byte; the five
+// bytes it leaves undefined stay as they are (and the sanitiser drops them).
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+const C1_RANGE = /[\x80-\x9f]/g;
+
+// Node 20's TextDecoder decodes windows-1252 (and the labels that mean it: latin1,
+// iso-8859-1, ascii) as ISO-8859-1, giving C1 controls for 0x80-0x9F, which the
+// sanitiser then removes: a page's “quotes” and — dashes vanished. Map them back.
+function decodeWith(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(C1_RANGE, (character) => WINDOWS_1252_HIGH[character.charCodeAt(0) - 0x80] ?? character);
+}
+
 // A decoder for a declared label, or null with a warning when no such charset exists.
 function declaredDecoder(label: string, name: string, warnings: string[]): InstanceType<typeof TextDecoder> | null {
   try {
@@ -111,7 +125,7 @@ export function decodeText(bytes: Uint8Array, name: string, charset: string | nu
   const warnings: string[] = [];
   const declared = mark === null && charset ? declaredDecoder(charset, name, warnings) : null;
   if (declared && declared.encoding !== 'utf-8' && !declared.encoding.startsWith('utf-16')) {
-    return { text: provenUtf8(bytes) ?? declared.decode(bytes), warnings };
+    return { text: provenUtf8(bytes) ?? decodeWith(declared, bytes), warnings };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings };
@@ -136,11 +150,12 @@ export function decodeHtml(bytes: Uint8Array, charset: string | null, name: stri
   let decoder = label ? declaredDecoder(label, name, warnings) : null;
   // A <meta> that claims UTF-16 in bytes that were read as ASCII is a mistake; browsers use UTF-8.
   if (decoder?.encoding.startsWith('utf-16')) decoder = null;
-  if (decoder && decoder.encoding !== 'utf-8') return { text: provenUtf8(bytes) ?? decoder.decode(bytes), warnings };
+  if (decoder && decoder.encoding !== 'utf-8')
+    return { text: provenUtf8(bytes) ?? decodeWith(decoder, bytes), warnings };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings };
   } catch {
-    if (!decoder) return { text: new TextDecoder('windows-1252').decode(bytes), warnings };
+    if (!decoder) return { text: decodeWith(new TextDecoder('windows-1252'), bytes), warnings };
     warnings.push(`${name}: not valid UTF-8; undecodable bytes are shown as \uFFFD`);
     return { text: new TextDecoder('utf-8').decode(bytes), warnings };
   }

@@ -154,7 +154,7 @@ export function buildSentences(
 /** articleMeta returns the article's metadata as the JSON contract names it. */
 export function articleMeta(article: Article): ArticleMeta {
   const { slug, title, byline, role, dateline, source, date, contact, words } = article;
-  // Pages read from HTML also say their language; text articles keep the contract's keys alone.
+  // Pages read from HTML also say their language and every author; text articles keep the contract's keys alone.
   return {
     slug,
     title,
@@ -166,6 +166,7 @@ export function articleMeta(article: Article): ArticleMeta {
     contact,
     words,
     ...(article.language ? { language: article.language } : {}),
+    ...(article.authors?.length ? { authors: article.authors } : {}),
   };
 }
 

@@ -4,15 +4,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { NewsReadError } from '../src/errors.js';
 import { fetchPage } from '../src/fetch.js';
-import { decodeHtml, parseHtml } from '../src/html.js';
+import { decodeHtml, parseHtml, readHtml, runReadability } from '../src/html.js';
+import type { PageElement } from '../src/html-dom.js';
+import { chooseTitle, isBylineLine, parseBylineLine, shortDate, splitNames } from '../src/html-meta.js';
+import { FURNITURE_RULES, isShareBar, isTimestampLine, judgeStory, stripInertMarkup } from '../src/html-rules.js';
 import { articleMeta } from '../src/parse.js';
 import { renderPlain } from '../src/render/plain.js';
 import { renderStyled } from '../src/render/styled.js';
 import { isHtmlSource, resolveSource } from '../src/source.js';
-import type { Article, FullView } from '../src/types.js';
+import type { Article, Block, FullView } from '../src/types.js';
 import { runCli } from './helpers.js';
 
 // Pages written for these tests, served by a local server on 127.0.0.1: no test reaches the outside network.
@@ -41,7 +45,7 @@ const server = createServer((request, response) => {
     const left = Number(hop[1]);
     response
       .writeHead(left % 2 ? 302 : 301, {
-        location: left > 1 ? `/hop/${left - 1}` : 'http://127.0.0.1:' + port() + '/story.html',
+        location: left > 1 ? `/hop/${left - 1}` : `http://127.0.0.1:${port()}/story.html`,
       })
       .end();
     return;
@@ -416,20 +420,20 @@ describe('parseHtml and decodeHtml', () => {
       url: 'https://coastal.example/news/mill',
       name: 'story',
     });
-    article.blocks!.forEach((block, index) => {
+    blocksOf(article).forEach((block, index) => {
       for (const link of block.links)
-        expect(article.paragraphs[index]!.slice(link.start, link.start + link.text.length)).toBe(link.text);
+        expect(paragraphAt(article, index).slice(link.start, link.start + link.text.length)).toBe(link.text);
     });
     expect(
       article.sentences.every((sentence) =>
-        article.paragraphs[sentence.paragraph]!.slice(sentence.start).startsWith(sentence.text),
+        paragraphAt(article, sentence.paragraph).slice(sentence.start).startsWith(sentence.text),
       ),
     ).toBe(true);
   });
 
   test('any page: links sit at their offsets, targets are safe, and output has no stray controls', () => {
     const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-    const escape = (text: string) =>
+    const escapeHtml = (text: string) =>
       text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
@@ -441,8 +445,11 @@ describe('parseHtml and decodeHtml', () => {
       fc.constantFrom('javascript:alert(1)', 'mailto:desk@news.example', '/relative', '#top'),
     );
     const piece = fc.oneof(
-      text.map(escape),
-      fc.tuple(text, href).map(([words, target]) => `<a href="${escape(target)}">${escape(words)}</a>`),
+      text.map(escapeHtml),
+      fc.tuple(text, href).map(([words, target]) => `<a href="${escapeHtml(target)}">${escapeHtml(words)}</a>`),
+      fc
+        .tuple(fc.constantFrom('em', 'strong', 'code'), text, text)
+        .map(([tag, words, inner]) => `<${tag}>${escapeHtml(words)}<em>${escapeHtml(inner)}</em></${tag}>`),
     );
     const block = fc
       .tuple(fc.constantFrom('p', 'h2', 'li', 'blockquote', 'div'), fc.array(piece, { maxLength: 5 }))
@@ -459,19 +466,27 @@ describe('parseHtml and decodeHtml', () => {
           return;
         }
         expect(article.blocks).toHaveLength(article.paragraphs.length);
-        article.blocks!.forEach((block, index) => {
-          const paragraph = article.paragraphs[index]!;
+        blocksOf(article).forEach((block, index) => {
+          const paragraph = paragraphAt(article, index);
           expect(paragraph).not.toMatch(CONTROL);
           for (const link of block.links) {
             expect(paragraph.slice(link.start, link.start + link.text.length)).toBe(link.text);
             expect(link.href).toMatch(/^(?:https?|mailto):[\x21-\x7e]*$/);
+          }
+          // Marks are in order, do not overlap, and cover text that is there.
+          let previousEnd = 0;
+          for (const mark of block.marks ?? []) {
+            expect(mark.start).toBeGreaterThanOrEqual(previousEnd);
+            expect(mark.end).toBeGreaterThan(mark.start);
+            expect(mark.end).toBeLessThanOrEqual(paragraph.length);
+            previousEnd = mark.end;
           }
         });
         const view: FullView = {
           view: 'full',
           article: articleMeta(article),
           paragraphs: article.paragraphs,
-          blocks: article.blocks!,
+          blocks: blocksOf(article),
         };
         expect(renderPlain(view, { width: 60 })).not.toMatch(CONTROL);
         const styled = renderStyled(view, { chalk, width: 60, hyperlinks: true });
@@ -511,3 +526,326 @@ describe('the built bin', () => {
     expect(result.stdout.split('\n')[0]).toBe('Wexmouth votes to put its tidal mill back to work');
   });
 });
+
+function blocksOf(article: Article): Block[] {
+  if (!article.blocks) throw new Error('an article read from HTML has blocks');
+  return article.blocks;
+}
+
+function paragraphAt(article: Article, index: number): string {
+  const paragraph = article.paragraphs[index];
+  if (paragraph === undefined) throw new Error(`no paragraph ${index}`);
+  return paragraph;
+}
+
+// One page per way reader mode went wrong (issue 14), each written for this test.
+const readFixture = (name: string) => readHtml(fixture(name), name);
+const kinds = (article: Article) => (article.blocks ?? []).map((block) => block.kind);
+const blockAt = (article: Article, index: number): Block => {
+  const block = article.blocks?.[index];
+  if (!block) throw new Error(`no block ${index}`);
+  return block;
+};
+const bodyText = (article: Article) => article.paragraphs.join('\n');
+
+describe('reader mode: extraction', () => {
+  test('a short story among long menus is extracted, not replaced by the page text', () => {
+    const { article, warnings } = readFixture('short-story.html');
+    expect(warnings).toEqual([]);
+    expect(article.paragraphs).toHaveLength(1);
+    expect(article.paragraphs[0]).toMatch(/^All ferry crossings to the islands were cancelled/);
+    for (const menu of ['Puzzles', 'Lifeboat crew honoured', 'Most read', 'Privacy'])
+      expect(bodyText(article)).not.toContain(menu);
+  });
+
+  test('a page that is not a story still falls back to its text, by a named reason', () => {
+    const { warnings } = readFixture('not-article.html');
+    expect(warnings[0]).toMatch(/does not read as an article/);
+    const list = parseHTMLElement('<div><ul><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul></div>');
+    expect(judgeStory(list)).toEqual({ usable: false, reason: 'too-few-words' });
+    const links = Array.from({ length: 30 }, (_, index) => `<a href="/${index}">Story number ${index} today</a>`).join(
+      ' ',
+    );
+    expect(judgeStory(parseHTMLElement(`<div><p>${links} and a few words of its own here</p></div>`))).toEqual({
+      usable: false,
+      reason: 'link-dense',
+    });
+    expect(judgeStory(null)).toEqual({ usable: false, reason: 'nothing-found' });
+  });
+
+  test('an embedded post is a quote block with its author', () => {
+    const { article } = readFixture('embedded-post.html');
+    const index = kinds(article).indexOf('quote');
+    expect(article.paragraphs[index]).toMatch(/^The harbour is closed to all vessels until further notice/);
+    expect(blockAt(article, index).attribution).toBe('Felling Harbour Authority (@fellingharbour)');
+    expect(bodyText(article)).not.toContain('March 3, 2026');
+    expect(article.paragraphs[index + 1]).toMatch(/^Fishing boats that left before dawn/);
+  });
+
+  test('captions are kept once each, as captions, also from a "media" wrapper and a gallery', () => {
+    const { article } = readFixture('captions.html');
+    const captions = article.paragraphs.filter((_, index) => blockAt(article, index).kind === 'caption');
+    expect(captions).toEqual([
+      'Volunteers Ruth Ames and Piotr Nowak check the restored lamp before the first lighting. Photo: Coastwatch',
+      'The tower at dusk on Saturday, with the lamp lit.',
+    ]);
+  });
+
+  test('timestamps, share bars, tag lists and comment notices are removed from the story', () => {
+    const { article, warnings } = readFixture('metadata-lines.html');
+    expect(warnings).toEqual([]);
+    expect(article.paragraphs).toHaveLength(4);
+    for (const line of [
+      'Published 14 March',
+      'Updated 15 March',
+      'Facebook',
+      'Tags:',
+      'Comments are moderated',
+      'Join the conversation',
+    ])
+      expect(bodyText(article)).not.toContain(line);
+  });
+
+  test('navigation inside the chosen container is removed by its link density', () => {
+    const { article } = readFixture('link-dense-container.html');
+    expect(article.paragraphs).toHaveLength(4);
+    expect(kinds(article)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    for (const menu of ['Heritage', 'Bridge repairs', 'Elsewhere in town'])
+      expect(bodyText(article)).not.toContain(menu);
+  });
+
+  test("a block quote's footer is its attribution, not part of the quotation", () => {
+    const { article } = readFixture('block-quote-source.html');
+    const index = kinds(article).indexOf('quote');
+    expect(article.paragraphs[index]).toBe(
+      'Every cut is sold to us as the last one. The boats that stay in port do not come back, and neither do the people who crewed them.',
+    );
+    expect(blockAt(article, index).attribution).toBe("Arne Vik, chairman of the Northern Skippers' Association");
+    expect(bodyText(article)).not.toContain('Arne Vik');
+  });
+
+  test('emphasis, strong text and code are marks at their offsets; headings have levels', () => {
+    const { article } = readFixture('inline-marks.html');
+    const marked = (index: number) =>
+      (blockAt(article, index).marks ?? []).map((mark) => [
+        mark.kind,
+        article.paragraphs[index]?.slice(mark.start, mark.end),
+      ]);
+    expect(marked(0)).toEqual([
+      ['emphasis', 'flood alert'],
+      ['strong', 'flood warning'],
+    ]);
+    expect(marked(2)).toEqual([['code', 'FLOOD ALERT']]);
+    expect([blockAt(article, 1).level, blockAt(article, 3).level]).toEqual([2, 3]);
+    expect(blockAt(article, 4).marks).toBeUndefined();
+  });
+});
+
+describe('reader mode: metadata', () => {
+  test('co-authors are a list, and the second is not a role', () => {
+    const { article } = readFixture('co-authors.html');
+    expect(article).toMatchObject({
+      authors: ['Anna Berg', 'Tomas Lind'],
+      byline: 'Anna Berg and Tomas Lind',
+      role: null,
+    });
+    expect(bodyText(article)).not.toContain('By Anna Berg');
+  });
+
+  test('a surname-first author is one name, not a name and a role', () => {
+    const { article } = readFixture('surname-first.html');
+    expect(article).toMatchObject({ authors: ['Michiel de Jong'], byline: 'Michiel de Jong', role: null });
+  });
+
+  test('a date in the byline is not a role, and the structured date wins over it', () => {
+    const { article } = readFixture('byline-date.html');
+    expect(article).toMatchObject({ byline: 'Jane Doe', role: null, date: '2015-03-26' });
+    expect(bodyText(article)).not.toContain('March 25');
+  });
+
+  test('with <meta name="author">, the role in the byline line is still found', () => {
+    const { article } = readFixture('meta-author-role.html');
+    expect(article).toMatchObject({ byline: 'Karen Whitfield', role: 'Transport Correspondent', date: '2026-04-11' });
+    expect(bodyText(article)).not.toContain('Transport Correspondent');
+  });
+
+  test('a standfirst before the dateline paragraph does not hide the dateline, which leaves the body', async () => {
+    const { article } = readFixture('standfirst-dateline.html');
+    expect(article.dateline).toBe('HARWICH');
+    expect(article.paragraphs[0]).toMatch(/^Dock workers accept a two-year offer/);
+    expect(article.paragraphs[1]).toMatch(/^Dock workers at the port voted on Wednesday/);
+    expect(article.sentences.some((sentence) => sentence.text.includes('HARWICH'))).toBe(false);
+    const summary = await runCli([fixturePath('standfirst-dateline.html'), '--summary', '--plain']);
+    expect(summary.stdout.split('\n').slice(2).join('\n')).not.toContain('HARWICH —');
+  });
+
+  test('a headline broken over two lines keeps the space between them', () => {
+    expect(readFixture('title-whitespace.html').article.title).toBe('Lifeboat station gets a new boat');
+  });
+
+  test('a page in UTF-8 that still declares gb2312 is read as UTF-8', () => {
+    const { article, warnings } = readFixture('utf8-declared-gb2312.html');
+    expect(warnings).toEqual([]);
+    expect(article.title).toBe('港口恢复通航');
+    expect(article.source).toBe('海岸日报');
+    expect(article.paragraphs[0]).toMatch(/^受强风影响停航三天的港口/);
+  });
+
+  test('a declared legacy charset still wins when the bytes are not UTF-8', () => {
+    const gbk = Buffer.from([0xb8, 0xdb, 0xbf, 0xda]); // 港口 in GBK
+    expect(decodeHtml(gbk, 'gb2312', 'x').text).toBe('港口');
+    expect(decodeHtml(Buffer.from('<p>caf\xe9</p>', 'latin1'), 'windows-1252', 'x').text).toBe('<p>café</p>');
+    expect(decodeHtml(Buffer.from('<p>café</p>'), 'windows-1252', 'x').text).toBe('<p>café</p>');
+    expect(decodeHtml(Buffer.from('<p>plain</p>'), 'windows-1252', 'x').text).toBe('<p>plain</p>');
+  });
+});
+
+describe('reader mode: the rules one by one', () => {
+  test.each([
+    ['By Karen Whitfield, Transport Correspondent', ['Karen Whitfield'], 'Transport Correspondent'],
+    ['By Anna Berg and Tomas Lind', ['Anna Berg', 'Tomas Lind'], null],
+    ['By Anna Berg, Tomas Lind', ['Anna Berg', 'Tomas Lind'], null],
+    ['By Jane Doe, March 25, 2015', ['Jane Doe'], null],
+    ['By Jane Doe | Updated 14:02 GMT', ['Jane Doe'], null],
+    ['Jong, Michiel de', ['Michiel de Jong'], null],
+    ['By Ana Ruiz, Staff Writer, and Tom Hale', ['Ana Ruiz', 'Tom Hale'], 'Staff Writer'],
+  ])('byline %j gives authors %j and role %j', (line, authors, role) => {
+    expect(parseBylineLine(line)).toEqual({ authors, role });
+  });
+
+  test('names after "by" in a "Posted on … by …" line; a site suffix after a dash leaves the title', () => {
+    expect(parseBylineLine('Posted on October 12, 2026 by Sam Ilsley')).toEqual({
+      authors: ['Sam Ilsley'],
+      role: null,
+    });
+    expect(chooseTitle('Record apple harvest – Kiln Lane Notes', ['Record apple harvest'])).toBe(
+      'Record apple harvest',
+    );
+    expect(chooseTitle('Harbourreopens', ['Harbour reopens'])).toBe('Harbour reopens');
+    expect(chooseTitle('Harbour plan: the vote', ['Harbour plan'])).toBe('Harbour plan: the vote');
+  });
+
+  test('windows-1252 pages keep their curly quotes, dashes and euro signs (Node 20 decodes them as C1 controls)', () => {
+    const bytes = Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x97, 0x20, 0x80, 0x35]);
+    expect(decodeHtml(bytes, 'windows-1252', 'x').text).toBe('“Hi” — €5');
+    expect(decodeHtml(bytes, 'iso-8859-1', 'x').text).toBe('“Hi” — €5');
+    expect(decodeHtml(bytes, null, 'x').text).toBe('“Hi” — €5');
+  });
+
+  test('a story paragraph that starts with "By" is not a byline', () => {
+    expect(isBylineLine('By Karen Whitfield, Transport Correspondent')).toBe(true);
+    expect(isBylineLine('By Anna Berg and Tomas Lind')).toBe(true);
+    expect(isBylineLine('By Tuesday, the harbour had reopened.')).toBe(false);
+    expect(isBylineLine('By Tuesday the harbour had reopened to fishing boats')).toBe(false);
+    expect(isBylineLine('By the time the ferry arrived')).toBe(false);
+    const story = `<!doctype html><html><body><article><h1>Harbour reopens</h1><p>By Tuesday the harbour had reopened to fishing boats.</p><p>${'The harbour master said the channel was clear and the buoys were back in place. '.repeat(6)}</p></article></body></html>`;
+    const { article } = parseHtml(story, { url: null, name: 'story' });
+    expect(article.paragraphs[0]).toBe('By Tuesday the harbour had reopened to fishing boats.');
+    expect(article.byline).toBeNull();
+  });
+
+  test('author fields split into names; a role or a date is never a name', () => {
+    expect(splitNames('Anna Berg and Tomas Lind')).toEqual(['Anna Berg', 'Tomas Lind']);
+    expect(splitNames('Jong, Michiel de')).toEqual(['Michiel de Jong']);
+    expect(splitNames('Karen Whitfield, Transport Correspondent')).toEqual(['Karen Whitfield']);
+  });
+
+  test('dates: ISO instants and written dates become days', () => {
+    expect(shortDate('2026-03-14T08:30:00Z')).toBe('2026-03-14');
+    expect(shortDate('March 25, 2015')).toBe('2015-03-25');
+    expect(shortDate('25th March 2015')).toBe('2015-03-25');
+    expect(shortDate('')).toBeNull();
+  });
+
+  test.each([
+    ['Published 14 March 2026, 08:30 GMT', true],
+    ['Updated 2 hours ago', true],
+    ['Tue 3 Mar 2026 09.14 CET', true],
+    ['The council met on 14 March 2026 to vote.', false],
+    ['Updated guidance', false],
+  ])('timestamp line %j: %s', (text, expected) => {
+    expect(isTimestampLine(text)).toBe(expected);
+  });
+
+  test.each([
+    ['Share this article: Facebook Twitter Email', true],
+    ['Facebook Twitter Email', false],
+    ['Share your views with the council by Friday', false],
+  ])('share bar %j: %s', (text, expected) => {
+    expect(isShareBar(text)).toBe(expected);
+  });
+
+  test('every furniture rule is named, explained and matches its own example but not a story sentence', () => {
+    const examples: Record<string, string> = {
+      navigation: '<nav><a href="/">Home</a></nav>',
+      'link-list':
+        '<ul><li><a href="/1">One story</a></li><li><a href="/2">Two story</a></li><li><a href="/3">Three</a></li></ul>',
+      timestamp: '<p>Updated 15 March 2026 at 10:12</p>',
+      'tag-list': '<p>Topics: <a href="/t/a">Harbour</a>, <a href="/t/b">Council</a></p>',
+      'share-bar': '<div class="share-tools">Share</div>',
+      'comment-policy': '<p>Comments are closed for this article.</p>',
+      'promo-line': '<p>Read more: <a href="/x">Harbour plans</a></p>',
+    };
+    const linkedProse = parseHTMLElement(
+      '<p>Read <a href="/r">the report</a>, <a href="/a">its appendix</a> and <a href="/m">the minutes</a>.</p>',
+    );
+    expect(FURNITURE_RULES.some((rule) => rule.matches(linkedProse, linkedProse.textContent ?? ''))).toBe(false);
+    const sentence = parseHTMLElement(
+      '<p>The council voted on 14 March to share the cost of the new sea wall with the port, councillors said.</p>',
+    );
+    const sentenceText = sentence.textContent ?? '';
+    expect(FURNITURE_RULES.map((rule) => rule.name)).toEqual(Object.keys(examples));
+    for (const rule of FURNITURE_RULES) {
+      expect(rule.why.length).toBeGreaterThan(20);
+      const element = parseHTMLElement(examples[rule.name] ?? '');
+      expect(rule.matches(element, (element.textContent ?? '').replace(/\s+/g, ' ').trim()), rule.name).toBe(true);
+      expect(rule.matches(sentence, sentenceText), rule.name).toBe(false);
+    }
+  });
+
+  test('Readability with the fast tag search picks exactly what it picks without it', () => {
+    const names = [
+      'story.html',
+      'quotation.html',
+      'embedded-post.html',
+      'captions.html',
+      'metadata-lines.html',
+      'short-story.html',
+    ];
+    for (const name of names) {
+      const html = fixture(name).toString('utf8');
+      const picks = [true, false].map((fast) => {
+        const { document } = parseHTML(html);
+        const result = runReadability(document as never, fast);
+        return { title: result?.title, byline: result?.byline, text: result?.content?.textContent };
+      });
+      expect(picks[0], name).toEqual(picks[1]);
+      expect(picks[0]?.text?.length, name).toBeGreaterThan(200);
+    }
+  });
+
+  test('a page nested thousands of elements deep is flattened past MAX_NESTING and still read', () => {
+    const story = `<p>${'The harbour reopened on Monday after repairs to the sea wall. '.repeat(12)}</p>`;
+    const html = `<!doctype html><html><body>${'<div>'.repeat(5000)}<h2>Deep</h2>${story}${'</div>'.repeat(5000)}</body></html>`;
+    const { article } = parseHtml(html, { url: null, name: 'deep' });
+    expect(article.paragraphs.join(' ')).toContain('The harbour reopened on Monday after repairs to the sea wall.');
+  }, 60_000);
+
+  test('inert markup is cut in one pass, JSON-LD kept, and an unclosed tag runs to the end', () => {
+    const page = stripInertMarkup(
+      '<p>a</p><script>x()</script><STYLE>p{}</STYLE><!-- note --><script type="application/ld+json">{"a":1}</script><svg><path/></svg><p>b</p><script>never closed',
+    );
+    expect(page).toEqual({ html: '<p>a</p><p>b</p>', jsonLd: ['{"a":1}'] });
+    const hostile = '<script>'.repeat(20_000);
+    expect(stripInertMarkup(hostile).html).toBe('');
+    expect(stripInertMarkup('<!--'.repeat(20_000)).html).toBe('');
+  });
+});
+
+// An element parsed from markup, for the rules that take an element.
+function parseHTMLElement(markup: string): PageElement {
+  const { document } = parseHTML(`<!doctype html><html><body>${markup}</body></html>`);
+  const element = document.body.firstElementChild;
+  if (!element) throw new Error('no element');
+  return element as unknown as PageElement;
+}
