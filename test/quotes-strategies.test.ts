@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/parse.js';
+import { readQuotes } from '../src/quotes/attribute.js';
 import { canSpeak } from '../src/quotes/chunker.js';
 import { Attributor } from '../src/quotes/discourse.js';
 import { findQuoteSpans, findSingleQuoteSpans, quoteMarksOf } from '../src/quotes/spans.js';
@@ -234,5 +235,37 @@ describe('single quotation marks', () => {
     ).toBe('single');
     // American style: a quote inside a quote in single marks, the speech itself in double.
     expect(quoteMarksOf(['"He told me \'We will never sell this farm\' and walked off," said Ruiz.'])).toBe('double');
+  });
+});
+
+describe('creditBlockQuotes', () => {
+  const markdown = (...lines: string[]) => parseArticle(lines.join('\n'), { markdown: true });
+
+  it('makes a block quote with no marks one quote, credited to its source line', () => {
+    const article = markdown(
+      '# Ferry strike ends',
+      '',
+      'The mayor, Tom Reilly, said the town had waited long enough.',
+      '',
+      '> The crossing is the town. Nobody should have to drive an hour to see a doctor.',
+      '> — Petra Lind, chair of the Island Residents Group',
+    );
+    const { quotes, roles } = readQuotes(article);
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['The crossing is the town. Nobody should have to drive an hour to see a doctor.', 'Petra Lind'],
+    ]);
+    expect(roles.get('Petra Lind')).toBe('chair of the Island Residents Group');
+  });
+
+  it('gives quotation marks inside a credited block quote to the source, not the person named before it', () => {
+    const article = markdown(
+      '# Ferry strike ends',
+      '',
+      'The mayor, Tom Reilly, spoke first.',
+      '',
+      '> "We will not be cut off again," the statement said.',
+      '> — Island Ferry Union (@islandferryunion)',
+    );
+    expect(readQuotes(article).quotes.map((quote) => quote.speaker)).toEqual(['Island Ferry Union']);
   });
 });

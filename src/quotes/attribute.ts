@@ -3,7 +3,7 @@
 // strategies (strategies.ts) and, failing those, takes the current speaker the
 // discourse (discourse.ts) keeps. Every look-around is bounded, so the work stays linear.
 
-import type { Article, Quote } from '../types.js';
+import type { Article, Block, Quote } from '../types.js';
 import { isCue } from './chunker.js';
 import { Attributor, type Speaker } from './discourse.js';
 import { nth } from './nth.js';
@@ -30,12 +30,80 @@ export function readQuotes(article: Article): QuoteReading {
   const roles = new Map<string, string>();
   const marks = quoteMarksOf(article.paragraphs, article.datelineLength);
   const { tokens, drafts } = tokenize(article, marks === 'single' ? findSingleQuoteSpans : findQuoteSpans);
-  if (drafts.length === 0) return { quotes: [], roles };
+  if (drafts.length === 0) return { quotes: creditBlockQuotes(article, [], roles), roles };
   markContinuations(article, drafts);
   attribute(tokens, drafts, roles);
   shareContinuationSpeakers(drafts);
   clipSplitQuotes(article, tokens, drafts);
-  return { quotes: drafts.map((draft) => draft.quote), roles };
+  return {
+    quotes: creditBlockQuotes(
+      article,
+      drafts.map((draft) => draft.quote),
+      roles,
+    ),
+    roles,
+  };
+}
+
+/**
+ * creditBlockQuotes gives each block quote that names its source (a page's <footer> or <cite>, a
+ * Markdown `> — Name` line) to that source: quotation marks inside it take the source as speaker,
+ * and a block quote with no marks is itself one quote. The source's name is what comes before a
+ * comma or a bracket ("Arne Vik, chairman of the association" → "Arne Vik", role "chairman of the
+ * association"; "Harbour Authority (@harbour)" → "Harbour Authority"). Quotes stay in article order.
+ */
+export function creditBlockQuotes(article: Article, quotes: Quote[], roles: Map<string, string>): Quote[] {
+  const blocks = article.blocks;
+  if (!blocks?.some((block) => block.kind === 'quote' && block.attribution)) return quotes;
+  const credited: Quote[] = [];
+  let next = 0;
+  for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) {
+    const inParagraph: Quote[] = [];
+    for (; next < quotes.length && nth(quotes, next).paragraph === paragraph; next++)
+      inParagraph.push(nth(quotes, next));
+    const source = blockQuoteSource(blocks[paragraph]);
+    if (source) {
+      if (source.role) roles.set(source.name, source.role);
+      for (const quote of inParagraph) {
+        quote.speaker = source.name;
+        delete quote.aliases;
+      }
+      if (inParagraph.length === 0) inParagraph.push(wholeBlockQuote(article, paragraph, source.name));
+    }
+    for (const quote of inParagraph) credited.push(quote);
+  }
+  return credited;
+}
+
+// Where a block quote's credit line ends its name: a comma, a bracket or a dash.
+const SOURCE_NAME_END = /\s*(?:[,([]|\s[—–-]\s)/;
+
+function blockQuoteSource(block: Block | undefined): { name: string; role: string | null } | null {
+  if (block?.kind !== 'quote' || !block.attribution) return null;
+  const credit = block.attribution.replace(/^[\s—–-]+/, '').trim();
+  const end = SOURCE_NAME_END.exec(credit);
+  const name = (end ? credit.slice(0, end.index) : credit).trim();
+  if (name === '') return null;
+  const rest =
+    end && credit[end.index + end[0].length - 1] === ',' ? credit.slice(end.index + end[0].length).trim() : '';
+  return { name, role: rest || null };
+}
+
+function wholeBlockQuote(article: Article, paragraph: number, speaker: string): Quote {
+  const text = nth(article.paragraphs, paragraph).trim();
+  const start = nth(article.paragraphs, paragraph).indexOf(text);
+  const first = article.sentences.find((sentence) => sentence.paragraph === paragraph);
+  return {
+    text,
+    speaker,
+    context: text,
+    kind: 'speech',
+    cue: null,
+    sentence: first?.index ?? 0,
+    paragraph,
+    start,
+    end: start + text.length,
+  };
 }
 
 // `“We will keep measuring,” she said, “for as long as it lasts.”` is one sentence
