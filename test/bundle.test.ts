@@ -3,8 +3,15 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Chalk } from 'chalk';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli } from './helpers.js';
+import { parseArticle } from '../src/parse.js';
+import { renderStyled } from '../src/render/styled.js';
+import type { View } from '../src/types.js';
+import { fullView } from '../src/views/full.js';
+import { quotesView } from '../src/views/quotes.js';
+import { summaryView } from '../src/views/summary.js';
+import { readFixture, runCli, seedText } from './helpers.js';
 
 // The bundles under test are the ones `npm run build` made (npm test builds first).
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,10 +21,14 @@ const environment = { PATH: process.env.PATH ?? '', TERM: 'xterm' };
 const temporary = mkdtempSync(join(tmpdir(), 'news-read-bundle-'));
 afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
-function runBin(args: string[], options: { bin?: string; env?: Record<string, string>; require?: string } = {}) {
+function runBin(
+  args: string[],
+  options: { bin?: string; env?: Record<string, string>; require?: string; cwd?: string } = {},
+) {
   const preload = options.require ? ['--require', options.require] : [];
   return spawnSync(process.execPath, [...preload, options.bin ?? bin, ...args], {
     encoding: 'utf8',
+    cwd: options.cwd,
     env: { ...environment, XDG_CACHE_HOME: join(temporary, 'unused-cache'), ...options.env },
   });
 }
@@ -34,20 +45,33 @@ function installCopy(name: string): string {
   return directory;
 }
 
+// The views as the CLI builds them for styled output (full view with its quotations), in-process from src/.
+const seedArticle = parseArticle(seedText, { slug: 'syria-talks-lausanne' });
+const markdownFixture = 'test/fixtures/markdown-every-block.md';
+const STYLED_CASES: { args: string[]; view: () => View }[] = [
+  { args: ['--full'], view: () => fullView(seedArticle, { quotations: true }) },
+  { args: ['--summary'], view: () => summaryView(seedArticle) },
+  { args: ['--quotes'], view: () => quotesView(seedArticle) },
+  {
+    args: [markdownFixture],
+    view: () =>
+      fullView(parseArticle(readFixture('markdown-every-block.md'), { markdown: true }), { quotations: true }),
+  },
+];
+
 describe('the bundled build', () => {
-  // The bundle swaps cli-highlight, node-emoji, cli-table3, supports-hyperlinks and
-  // ansi-escapes for stand-ins; in-process main uses the real marked-terminal tree.
-  test.each([['--full'], ['--summary'], ['--quotes']])(
-    'styles the seed article %s exactly as unbundled marked-terminal does',
-    async (view) => {
-      const args = [view, '--color', 'always', '--width', '80'];
-      const unbundled = await runCli(args, { env: environment });
-      const bundled = runBin(args);
-      expect(unbundled.code).toBe(0);
-      expect(unbundled.stdout).toContain('\x1b[');
+  // The styled chunk is chalk (with the supports-color stand-in) and render/styled.ts, bundled and
+  // minified; in-process, the renderer runs from src/ with the real chalk. Level 1, 80 columns, and
+  // no hyperlinks (the bin's stdout is a pipe) on both sides.
+  test.each(STYLED_CASES.map(({ args, view }) => [args.join(' '), args, view] as const))(
+    'styles %s exactly as the in-process renderer does',
+    (_name, args, view) => {
+      const expected = renderStyled(view(), { chalk: new Chalk({ level: 1 }), width: 80, hyperlinks: false });
+      const bundled = runBin([...args, '--color', 'always', '--width', '80'], { cwd: root });
+      expect(expected).toContain('\x1b[');
       expect(bundled.stderr).toBe('');
       expect(bundled.status).toBe(0);
-      expect(bundled.stdout).toBe(unbundled.stdout);
+      expect(bundled.stdout).toBe(expected);
     },
   );
 

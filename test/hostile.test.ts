@@ -426,7 +426,7 @@ describe('escape codes in the article', () => {
       const result = await runCli([fixture('hostile-escapes.txt'), ...args], { env: { FORCE_COLOR: '3' } });
       expect(result.code).toBe(0);
       expectSafe(result.stdout);
-      // marked-terminal alone would leave "[31m" behind once ESC is gone: sequences go whole.
+      // Dropping only ESC would leave "[31m" behind: escape sequences go whole.
       if (args.includes('--json')) JSON.parse(result.stdout);
       else expect(result.stdout).not.toMatch(/\[(?:31|0|2J|5|25)m|\]0;|\]8;;|1;2\|/);
     },
