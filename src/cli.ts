@@ -140,7 +140,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   // Help and version text is written once, like any output, so a closed pipe is a normal end.
   let helpText = '';
   const program = createProgram()
-    .configureHelp(helpLayout(io.stdout.isTTY ? io.stdout.columns : undefined))
+    // Help into a pager (`news-read --help | less`) is still read on the terminal that stderr shows.
+    .configureHelp(helpLayout(terminalColumns(io) || undefined))
     .configureOutput({
       writeOut: (text) => {
         helpText += text;

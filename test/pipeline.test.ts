@@ -88,6 +88,15 @@ describe('wrapping', () => {
     expect(Math.max(...widths)).toBeGreaterThan(56);
   });
 
+  test('--help into a pager fits the terminal that stderr shows', async () => {
+    const stdin = new PassThrough();
+    stdin.end();
+    const stdout = new Collect();
+    const stderr = Object.assign(new Collect(), { isTTY: true, columns: 48 });
+    expect(await main(['--help'], { stdin, stdout, stderr, env: {} })).toBe(0);
+    for (const line of stdout.text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(48);
+  });
+
   test.each([40, 47, 55, 63, 80])('--help fits a terminal %i columns wide, breaking no word', async (columns) => {
     const { code, stdout } = await runCli(['--help'], { tty: true, columns });
     expect(code).toBe(0);
