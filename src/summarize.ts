@@ -4,7 +4,7 @@ import {
   type SentenceNeeds,
   sentenceNeeds,
 } from './summary/standalone.js';
-import { contentWords, STOPWORDS, TOKEN } from './summary/words.js';
+import { STOPWORDS, TOKEN } from './summary/words.js';
 import type { Article, SummarySentence } from './types.js';
 
 // Extractive and deterministic. Sentences are ranked by degree centrality in a word-overlap
@@ -76,6 +76,8 @@ interface WordIndex {
   /** Words of any kind (stopwords too) in each sentence. */
   wordCounts: Int32Array;
   vocabularySize: number;
+  /** Word → id; stopwords are -1. Ids in `ids` are folded (see foldDerivedWords), these are not. */
+  vocabulary: ReadonlyMap<string, number>;
 }
 
 function indexWords(texts: readonly string[]): WordIndex {
@@ -108,7 +110,7 @@ function indexWords(texts: readonly string[]): WordIndex {
     offsets[sentence + 1] = length;
   });
   foldDerivedWords(vocabulary, vocabularySize, ids.subarray(0, length));
-  return { ids: ids.subarray(0, length), offsets, wordCounts, vocabularySize };
+  return { ids: ids.subarray(0, length), offsets, wordCounts, vocabularySize, vocabulary };
 }
 
 /**
@@ -233,7 +235,7 @@ function continuesQuote(text: string): boolean {
  */
 function selectSentences(
   order: readonly number[],
-  { ids, offsets, vocabularySize }: WordIndex,
+  { ids, offsets, vocabularySize, vocabulary }: WordIndex,
   wanted: number,
   texts: readonly string[],
 ): SummarySentence[] {
@@ -241,14 +243,15 @@ function selectSentences(
   const isChosen = new Uint8Array(texts.length);
   const covered = new Set<number>();
   const needs = new Map<number, SentenceNeeds>();
-  const words = new Map<number, Set<string>[]>();
+  const words = new Map<number, Set<number>[]>();
   const needsOf = (sentence: number) => cached(needs, sentence, () => sentenceNeeds(texts, sentence));
   // A sentence may reach the reader as written or repaired ("[Liam Fox] said"): both forms count.
   const wordsOf = (sentence: number) =>
     cached(words, sentence, () => {
       const { repaired } = needsOf(sentence);
-      const forms = repaired === null ? [texts[sentence] ?? ''] : [texts[sentence] ?? '', repaired];
-      return forms.map(contentWords);
+      // The article's words come from the index already built; only a repaired form is read again.
+      const written = new Set(ids.subarray(at(offsets, sentence), at(offsets, sentence + 1)));
+      return repaired === null ? [written] : [written, contentIds(repaired, vocabulary)];
     });
   const bigramsOf = (sentence: number): number[] => {
     const start = at(offsets, sentence);
@@ -341,6 +344,18 @@ function selectSentences(
       if (!previous || repaired === null || isChosen[index - 1] === 1) return { text, index };
       return { text: repaired, index, original: text };
     });
+}
+
+// The content-word ids of a text, through the article's vocabulary; a word the article never uses gets an id of its own.
+function contentIds(text: string, vocabulary: ReadonlyMap<string, number>): Set<number> {
+  const found = new Set<number>();
+  let unseen = -2;
+  for (const word of text.toLowerCase().match(TOKEN) ?? []) {
+    const id = vocabulary.get(word);
+    if (id === undefined) found.add(unseen--);
+    else if (id >= 0) found.add(id);
+  }
+  return found;
 }
 
 function cached<T>(cache: Map<number, T>, key: number, make: () => T): T {

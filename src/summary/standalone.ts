@@ -312,7 +312,7 @@ function repairPronoun(texts: readonly string[], index: number, text: string, pr
 }
 
 /** contentSimilarity returns the Dice overlap of two sets of content words (0 to 1); 0 when either is tiny. */
-export function contentSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function contentSimilarity<Word>(a: ReadonlySet<Word>, b: ReadonlySet<Word>): number {
   if (a.size < NEAR_DUPLICATE_MIN_WORDS || b.size < NEAR_DUPLICATE_MIN_WORDS) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
