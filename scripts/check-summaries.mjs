@@ -3,7 +3,8 @@
 // reports each chosen sentence that breaks a stand-alone rule (docs/summary.md): a pronoun
 // speaker, a list intro without its list, an opener whose antecedent is left out, a near-duplicate.
 //
-//   npm run build && node scripts/check-summaries.mjs [--data DIR] [--reference-length] [--verbose]
+//   npm run check:summaries -- [options]   (tsc -p . first: it imports dist/summary/standalone.js)
+//   node scripts/check-summaries.mjs [--data DIR] [--reference-length] [--verbose]
 //
 // --data DIR          folder with article/<topic>/<NNN>.txt (default: ../shared/eval/summary
 //                     beside the repository)
