@@ -1,3 +1,4 @@
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES } from './calendar.js';
 import {
   classAndId,
   countTextWords,
@@ -258,48 +259,8 @@ export interface FurnitureRule {
   matches(element: PageElement, text: string): boolean;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-];
-const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-  'sat',
-  'sun',
-];
+const MONTHS = [...MONTH_NAMES, ...MONTH_ABBREVIATIONS];
+const WEEKDAYS = [...WEEKDAY_NAMES, ...WEEKDAY_ABBREVIATIONS];
 // Words that a timestamp line may hold besides the date and time themselves.
 const TIMESTAMP_WORDS = [
   'published',

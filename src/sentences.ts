@@ -1,3 +1,5 @@
+import { MONTH_ABBREVIATIONS } from './calendar.js';
+
 // A small sentence splitter tuned for news text. Intl.Segmenter would do, but
 // its first use costs ~15 ms of ICU start-up and it slows down super-linearly
 // on long strings in Node 20; this scanner is one linear pass.
@@ -70,19 +72,8 @@ const TITLES = new Set([
 const WEAK = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc', 'al', 'jnr', 'snr']);
 
 // Months, days and number words: abbreviations only before a number ("Jan. 5", "No. 10").
-const BEFORE_NUMBER = new Set([
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+const BEFORE_NUMBER = new Set<string>([
+  ...MONTH_ABBREVIATIONS,
   'no',
   'nos',
   'nr',

@@ -1,3 +1,5 @@
+import { capitalised, MONTH_NAMES, WEEKDAY_NAMES } from '../calendar.js';
+
 // Who "he" or "she" is, for a summary that quotes someone without the sentence that named them.
 // Deliberately small and independent of the quotes view's attributor (src/quotes*.ts): the
 // summary view must start fast and that module is loaded only for --quotes. The rule is the one
@@ -59,25 +61,8 @@ const NOT_NAME_WORDS = [
   'Before',
   'When',
   'While',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+  ...capitalised(WEEKDAY_NAMES),
+  ...capitalised(MONTH_NAMES),
 ];
 
 /** Words that end the names of organisations and places, so "Harbour Board said" is not a person. */
