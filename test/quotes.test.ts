@@ -264,6 +264,15 @@ describe('extractQuotes: attribution', () => {
 });
 
 describe('extractQuotes: attribution details', () => {
+  it('keeps a surname of several particles whole, so a later "he" finds the person', () => {
+    const quotes = quotesOf(
+      'City Rangers won at home on Sunday.',
+      'Rangers coach Jan van den Hoek changed the team at half-time.',
+      '"We were far too slow," he said.',
+    );
+    expect(pairs(quotes)).toEqual([['We were far too slow,', 'Jan van den Hoek']]);
+  });
+
   it('takes the sentence subject for a participle and a second verb', () => {
     const quotes = quotesOf(
       'Chancellor Tom Reeve warned his party against complacency, saying: "Nothing is won yet."',

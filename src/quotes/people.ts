@@ -364,11 +364,23 @@ function isNameToken(tokens: Token[], at: number): boolean {
   const token = nth(tokens, at);
   if (token.kind !== 'word') return false;
   if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
-  if (PARTICLES.has(token.text))
-    return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
+  if (PARTICLES.has(token.text)) return particleInName(tokens, at);
   if (!isNameWord(token.text)) return false;
   if (NOT_NAME_WORDS.has(token.text)) return false;
   return true;
+}
+
+/** Particles one surname may chain: "van der", "de la", "van den". */
+const PARTICLE_CHAIN = 3;
+
+// "Pieter van der Berg": a particle is part of a name when the run of particles it stands in
+// has a capitalised word on each side.
+function particleInName(tokens: Token[], at: number): boolean {
+  let before = at - 1;
+  while (before >= at - PARTICLE_CHAIN && PARTICLES.has(tokens[before]?.text ?? '')) before--;
+  let after = at + 1;
+  while (after <= at + PARTICLE_CHAIN && PARTICLES.has(tokens[after]?.text ?? '')) after++;
+  return isCapitalized(tokens[before]?.text ?? '') && isCapitalized(tokens[after]?.text ?? '');
 }
 
 /** Tokens back from a name that a description in apposition before it may take ("Her opposite number, "). */
