@@ -264,6 +264,22 @@ describe('extractQuotes: attribution', () => {
 });
 
 describe('extractQuotes: attribution details', () => {
+  it('keeps three name words opening a sentence unless the first is a role', () => {
+    const quotes = quotesOf(
+      'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',
+      '"We cannot cope," she said.',
+      'Health Minister Ana Lucia Ferro told MPs the plan was sound.',
+      '"It will work," Ferro said.',
+      'Drummer Sean Doyle said the tour was over.',
+      '"We are tired," Doyle said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We cannot cope,', 'Rosa Maria Tellez'],
+      ['It will work,', 'Ana Lucia Ferro'],
+      ['We are tired,', 'Sean Doyle'],
+    ]);
+  });
+
   it('keeps a surname of several particles whole, so a later "he" finds the person', () => {
     const quotes = quotesOf(
       'City Rangers won at home on Sunday.',

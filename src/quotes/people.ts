@@ -12,12 +12,21 @@ import {
   PARTICLES,
   stripPossessive,
   type Token,
+  type TrimmedName,
   trimName,
 } from './chunker.js';
 import { nth } from './nth.js';
 import { isReportingForm } from './verbs.js';
 import { MENTION_DEPTH } from './windows.js';
-import { HONORIFICS, NOT_NAME_WORDS, PERSON_ROLES, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE } from './words.js';
+import {
+  HONORIFICS,
+  NOT_NAME_WORDS,
+  PERSON_NOUNS,
+  PERSON_ROLES,
+  PHRASE_BREAKS,
+  ROLE_WORDS,
+  SKIPPABLE,
+} from './words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
 export type Gender = 'male' | 'female' | null;
@@ -56,8 +65,12 @@ export class People {
   /** Capitalised runs by their initials, so "EOC" finds "Equal Opportunities Commission". */
   private acronyms = new Map<string, string>();
   mentions: Mention[] = [];
+  /** Every word the article writes in lowercase: a capitalised common noun opening a sentence is one of these. */
+  private lowercase = new Set<string>();
 
   constructor(tokens: Token[]) {
+    for (const token of tokens)
+      if (token.kind === 'word' && /^\p{Ll}/u.test(token.text)) this.lowercase.add(token.text);
     let index = 0;
     while (index < tokens.length) {
       if (!isNameToken(tokens, index)) {
@@ -146,7 +159,7 @@ export class People {
       return;
     }
     const opens = nth(run, 0).opens === true;
-    const name = trimName(words, opens ? NAME_WORDS_AT_SENTENCE_START : NAME_WORDS_IN_SENTENCE);
+    const name = opens ? this.nameAtSentenceStart(words) : trimName(words, NAME_WORDS_IN_SENTENCE);
     if (!name) return;
     const before = tokens[position - 1];
     if (name.words.length < 2 && !name.honorific) {
@@ -225,6 +238,33 @@ export class People {
     this.addRole(person, appositive);
     if (inPersonalApposition(tokens, position, position + run.length)) person.confirmed = true;
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
+  }
+
+  // A run that opens its sentence is capitalised from its first word, so "Chef Omar Haddad" may
+  // be chef Omar Haddad. Three name words stay a name when a role word stands before them
+  // ("Finance Minister Tobias Ekwueme Lind"), or when the first of them is no common noun: not in
+  // the role tables, and never written in lowercase in the article ("Lisa Marie Delgado").
+  private nameAtSentenceStart(words: string[]): TrimmedName | null {
+    const short = trimName(words, NAME_WORDS_AT_SENTENCE_START);
+    const long = trimName(words, NAME_WORDS_IN_SENTENCE);
+    if (!long || !short || long.honorific || long.words.length <= short.words.length) return short;
+    const opener = long.words.length === words.length;
+    const first = stripPossessive(nth(long.words, 0));
+    if (!opener || !this.isCommonWord(first)) return long;
+    return short;
+  }
+
+  private isCommonWord(word: string): boolean {
+    const lower = word.toLowerCase();
+    return (
+      ROLE_WORDS.has(word) ||
+      PERSON_ROLES.has(lower) ||
+      PERSON_NOUNS.has(lower) ||
+      NOT_NAME_WORDS.has(word) ||
+      this.lowercase.has(lower) ||
+      this.lowercase.has(`${lower}s`) ||
+      AGENT_NOUN.test(lower)
+    );
   }
 
   private addRole(person: Person, role: string[]) {
@@ -369,6 +409,13 @@ function isNameToken(tokens: Token[], at: number): boolean {
   if (NOT_NAME_WORDS.has(token.text)) return false;
   return true;
 }
+
+/**
+ * Endings of nouns for what someone does ("bassist", "promoter", "director", "guardian"): a
+ * capitalised one opening a sentence is a role before a name. A few first names end so too
+ * ("Peter John Smith"), and keep two words there, as every opening name did before.
+ */
+const AGENT_NOUN = /(?:ist|er|or|ian|ant|ent|ee|man|woman)$/;
 
 /** Particles one surname may chain: "van der", "de la", "van den". */
 const PARTICLE_CHAIN = 3;
