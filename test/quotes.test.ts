@@ -264,6 +264,24 @@ describe('extractQuotes: attribution', () => {
 });
 
 describe('extractQuotes: attribution details', () => {
+  it('resolves "he" and "she" to a person named as the subject of a narrative sentence', () => {
+    const quotes = quotesOf(
+      '"The rules are clear," said Mayor Anne Holt.',
+      'Winger Tomas Reyes scored twice in the second half.',
+      '"I just kept running," he said.',
+      'Hilda Brandt, an economist who studies ports, points out that trade fell.',
+      '"It is a trend," she says.',
+      'The City Council met on Monday.',
+      '"Nothing was decided," she said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['The rules are clear,', 'Anne Holt'],
+      ['I just kept running,', 'Tomas Reyes'],
+      ['It is a trend,', 'Hilda Brandt'],
+      ['Nothing was decided,', 'Hilda Brandt'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

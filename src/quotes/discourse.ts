@@ -176,7 +176,10 @@ export class Attributor {
     }
     if (spoke && spoke.sentence === sentence) return this.learn(spoke.speaker, gender);
     // "United Kingdom" may open a sentence; only "the 21-year-old", which must be a person, takes any name there.
-    const subject = this.people.recent(position, gender, true, namedOnly);
+    // A "he" or "she" looks to any two-word name that was a sentence's subject, confirmed as a
+    // person or not ("Fly-half Morgan Teague kicked six penalties. … he said"); the names of bodies
+    // ("City Council", "Harbour Trust") are not people.
+    const subject = this.people.recent(position, gender, true, namedOnly || gender !== null);
     const spokeRecently = spoke && sentence - spoke.sentence <= PRONOUN_SENTENCES ? spoke : undefined;
     const subjectRecently =
       subject && sentence - nth(this.tokens, subject.position).sentence <= PRONOUN_SENTENCES ? subject : undefined;

@@ -21,6 +21,7 @@ import { MENTION_DEPTH } from './windows.js';
 import {
   HONORIFICS,
   NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
   PERSON_NOUNS,
   PERSON_ROLES,
   PHRASE_BREAKS,
@@ -343,6 +344,9 @@ export class People {
     for (let at = low - 1; at >= 0 && at >= low - MENTION_DEPTH; at--) {
       const mention = nth(this.mentions, at);
       if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject))
+        continue;
+      // An unconfirmed name that holds "Council" or "Trust" is a body, not a person.
+      if (!mention.person.confirmed && mention.person.name.split(' ').some((word) => ORGANISATION_WORDS.has(word)))
         continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
       return mention;
