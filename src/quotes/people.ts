@@ -345,8 +345,11 @@ export class People {
       const mention = nth(this.mentions, at);
       if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject))
         continue;
-      // An unconfirmed name that holds "Council" or "Trust" is a body, not a person.
-      if (!mention.person.confirmed && mention.person.name.split(' ').some((word) => ORGANISATION_WORDS.has(word)))
+      // An unconfirmed name that holds "Council" or "Trust" is a body, and "Housing Secretary" a title, not a person.
+      if (
+        !mention.person.confirmed &&
+        mention.person.name.split(' ').some((word) => ORGANISATION_WORDS.has(word) || ROLE_WORDS.has(word))
+      )
         continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
       return mention;
