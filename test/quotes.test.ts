@@ -282,6 +282,15 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('prefers a person confirmed after an unconfirmed subject for "she"', () => {
+    const quotes = quotesOf(
+      'Hilda Brandt, an economist who studies ports, points out that trade fell.',
+      'One trader who lost out is Carla Neri, who runs a stall in the market.',
+      '"I lost a week of sales," she said.',
+    );
+    expect(pairs(quotes)).toEqual([['I lost a week of sales,', 'Carla Neri']]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

@@ -179,7 +179,10 @@ export class Attributor {
     // A "he" or "she" looks to any two-word name that was a sentence's subject, confirmed as a
     // person or not ("Fly-half Morgan Teague kicked six penalties. … he said"); the names of bodies
     // ("City Council", "Harbour Trust") are not people.
-    const subject = this.people.recent(position, gender, true, namedOnly || gender !== null);
+    const anySubject = this.people.recent(position, gender, true, namedOnly || gender !== null);
+    // A person confirmed after an unconfirmed subject ("… is Sofia Neri, who runs a shop") is nearer.
+    const confirmed = anySubject && !anySubject.person.confirmed ? this.people.recent(position, gender) : null;
+    const subject = confirmed && anySubject && confirmed.position > anySubject.position ? confirmed : anySubject;
     const spokeRecently = spoke && sentence - spoke.sentence <= PRONOUN_SENTENCES ? spoke : undefined;
     const subjectRecently =
       subject && sentence - nth(this.tokens, subject.position).sentence <= PRONOUN_SENTENCES ? subject : undefined;
