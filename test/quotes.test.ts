@@ -291,6 +291,18 @@ describe('extractQuotes: attribution details', () => {
     expect(pairs(quotes)).toEqual([['I lost a week of sales,', 'Carla Neri']]);
   });
 
+  it('learns no gender from a pronoun that follows a gendered noun', () => {
+    const quotes = quotesOf(
+      '"Fees are up again," said Mayor Anne Holt.',
+      'Ken Ray, whose daughter is in year seven, said she shared a laptop all year.',
+      '"Nobody told us why," he said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['Fees are up again,', 'Anne Holt'],
+      ['Nobody told us why,', 'Ken Ray'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

@@ -19,7 +19,9 @@ import { nth } from './nth.js';
 import { isReportingForm } from './verbs.js';
 import { MENTION_DEPTH } from './windows.js';
 import {
+  FEMALE_NOUNS,
   HONORIFICS,
+  MALE_NOUNS,
   NOT_NAME_WORDS,
   ORGANISATION_WORDS,
   PERSON_NOUNS,
@@ -97,8 +99,16 @@ export class People {
   // ("Her coach Aston Moore" is someone else's coach).
   private learnGenders(tokens: Token[]) {
     const gendered = new Map<number, { gender: 'male' | 'female'; position: number }[]>();
+    // "Ken Ray, whose daughter is 12, said she …": the she after a gendered noun may be that noun's.
+    const nouns = new Map<number, number[]>();
     tokens.forEach((token, position) => {
       if (token.kind !== 'word') return;
+      const lower = token.text.toLowerCase();
+      if (FEMALE_NOUNS.has(lower) || MALE_NOUNS.has(lower)) {
+        const seen = nouns.get(token.sentence) ?? [];
+        seen.push(position);
+        nouns.set(token.sentence, seen);
+      }
       const gender = /^(?:he|himself)$/i.test(token.text)
         ? 'male'
         : /^(?:she|herself)$/i.test(token.text)
@@ -121,7 +131,13 @@ export class People {
       const people = new Set(this.mentions.slice(first, last + 1).map((mention) => mention.person));
       const named = nth(this.mentions, first).position;
       const genders = new Set(
-        (gendered.get(sentence) ?? []).filter((seen) => seen.position > named).map((seen) => seen.gender),
+        (gendered.get(sentence) ?? [])
+          .filter(
+            (seen) =>
+              seen.position > named &&
+              !(nouns.get(sentence) ?? []).some((noun) => noun > named && noun < seen.position),
+          )
+          .map((seen) => seen.gender),
       );
       if (people.size === 1 && genders.size === 1) {
         const person = nth([...people], 0);
