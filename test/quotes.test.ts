@@ -303,6 +303,15 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('cuts a hyphenated role before a name, and keeps the subject over a body named after it', () => {
+    const quotes = quotesOf(
+      'Harbour Rovers beat the league leaders on Friday.',
+      'Fly-half Owen Pryce kicked five penalties to keep Rovers top of the table.',
+      '"I aimed for the post," he said.',
+    );
+    expect(pairs(quotes)).toEqual([['I aimed for the post,', 'Owen Pryce']]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

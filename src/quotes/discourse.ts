@@ -180,9 +180,14 @@ export class Attributor {
     // person or not ("Fly-half Morgan Teague kicked six penalties. … he said"); the names of bodies
     // ("City Council", "Harbour Trust") are not people.
     const anySubject = this.people.recent(position, gender, true, namedOnly || gender !== null);
-    // A person confirmed after an unconfirmed subject ("… is Sofia Neri, who runs a shop") is nearer.
+    // A person confirmed in a sentence after an unconfirmed subject ("… is Sofia Neri, who runs a
+    // shop") is nearer; a word of the subject's own sentence ("to keep Rovers top") is not.
     const confirmed = anySubject && !anySubject.person.confirmed ? this.people.recent(position, gender) : null;
-    const subject = confirmed && anySubject && confirmed.position > anySubject.position ? confirmed : anySubject;
+    const laterSentence =
+      confirmed &&
+      anySubject &&
+      nth(this.tokens, confirmed.position).sentence > nth(this.tokens, anySubject.position).sentence;
+    const subject = laterSentence ? confirmed : anySubject;
     const spokeRecently = spoke && sentence - spoke.sentence <= PRONOUN_SENTENCES ? spoke : undefined;
     const subjectRecently =
       subject && sentence - nth(this.tokens, subject.position).sentence <= PRONOUN_SENTENCES ? subject : undefined;

@@ -280,7 +280,9 @@ export class People {
       NOT_NAME_WORDS.has(word) ||
       this.lowercase.has(lower) ||
       this.lowercase.has(`${lower}s`) ||
-      AGENT_NOUN.test(lower)
+      AGENT_NOUN.test(lower) ||
+      // "Fly-half", "Co-founder": a compound with a lowercase part is a noun; "Jean-Luc" is a name.
+      /-\p{Ll}/u.test(word)
     );
   }
 
