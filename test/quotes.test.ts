@@ -312,6 +312,20 @@ describe('extractQuotes: attribution details', () => {
     expect(pairs(quotes)).toEqual([['I aimed for the post,', 'Owen Pryce']]);
   });
 
+  it('reads "the commission" as the body of that kind named last', () => {
+    const quotes = quotesOf(
+      'The Federal Trade Commission filed a complaint against Brightcam on Tuesday.',
+      '"Consumers were misled," the commission said in a statement.',
+      'The Water Services Regulation Authority said the firm had failed. "It must pay," the authority said.',
+      '"We are looking at it," the council said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['Consumers were misled,', 'Federal Trade Commission'],
+      ['It must pay,', 'Water Services Regulation Authority'],
+      ['We are looking at it,', 'the council'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

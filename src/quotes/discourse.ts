@@ -146,6 +146,10 @@ export class Attributor {
           };
       }
     }
+    // "the commission" after "the Federal Trade Commission": the body of that kind named last.
+    const kind = words.length === 2 && /^the$/i.test(nth(words, 0)) ? head : '';
+    const body = kind ? this.people.organisationOfKind(kind, position) : null;
+    if (body) return { name: body, aliases: [description], person: null, named: false, organisation: true };
     return { name: description, aliases: [description.replace(/^(?:the|a|an) /i, '')], person: null, named: false };
   }
 

@@ -68,6 +68,8 @@ export class People {
   /** Capitalised runs by their initials, so "EOC" finds "Equal Opportunities Commission". */
   private acronyms = new Map<string, string>();
   mentions: Mention[] = [];
+  /** Bodies by their kind word in lowercase: "commission" → the Federal Trade Commission, in article order. */
+  private byKind = new Map<string, { name: string; position: number }[]>();
   /** Every word the article writes in lowercase: a capitalised common noun opening a sentence is one of these. */
   private lowercase = new Set<string>();
 
@@ -149,6 +151,10 @@ export class People {
 
   private addRun(tokens: Token[], first: number, last: number) {
     const run = tokens.slice(first, last + 1);
+    this.addOrganisation(
+      run.map((token) => stripPossessive(token.text)),
+      first,
+    );
     // Possessives end a name: "CNN’s Christiane Amanpour" holds two.
     let from = 0;
     for (let at = 0; at < run.length; at++) {
@@ -284,6 +290,28 @@ export class People {
       // "Fly-half", "Co-founder": a compound with a lowercase part is a noun; "Jean-Luc" is a name.
       /-\p{Ll}/u.test(word)
     );
+  }
+
+  // "the Federal Trade Commission": a run that ends in a kind of body is that body, which a
+  // later "the commission" names.
+  private addOrganisation(words: string[], position: number) {
+    const kind = words.at(-1) ?? '';
+    if (words.length < 2 || !ORGANISATION_WORDS.has(kind)) return;
+    const key = kind.toLowerCase();
+    const named = this.byKind.get(key) ?? [];
+    named.push({ name: words.join(' '), position });
+    this.byKind.set(key, named);
+  }
+
+  /** organisationOfKind returns the body of that kind ("commission") named last before `position`, if any. */
+  organisationOfKind(kind: string, position: number): string | null {
+    const named = this.byKind.get(kind) ?? [];
+    // Mentions are in article order; the last few are enough, which keeps this bounded.
+    for (let at = named.length - 1; at >= 0 && at >= named.length - MENTION_DEPTH; at--) {
+      const body = nth(named, at);
+      if (body.position < position) return body.name;
+    }
+    return null;
   }
 
   private addRole(person: Person, role: string[]) {
