@@ -326,6 +326,19 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('takes a name after an opening adverbial phrase as the subject a "she" looks to', () => {
+    const quotes = quotesOf(
+      'The Harbor City Gulls lost 70-64 on Sunday.',
+      '"We ran out of legs," said Gulls guard Tom Abel.',
+      'On the other bench, Rays coach Ann Rowe did not hide her anger at the referees.',
+      '"We were robbed," she said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We ran out of legs,', 'Tom Abel'],
+      ['We were robbed,', 'Ann Rowe'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

@@ -22,6 +22,7 @@ import {
   FEMALE_NOUNS,
   HONORIFICS,
   MALE_NOUNS,
+  NEVER_SPEAKER_LEADS,
   NOT_NAME_WORDS,
   ORGANISATION_WORDS,
   PERSON_NOUNS,
@@ -436,6 +437,7 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
     const token = nth(tokens, at);
     if (token.sentence !== sentence) return true;
     if (token.kind === 'quote') return false;
+    if (token.text === ',' && afterOpeningAdverbial(tokens, at)) return true;
     if (token.kind !== 'word') continue;
     if (PERSON_ROLES.has(token.text)) {
       role = true;
@@ -451,6 +453,21 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
     if (isReportingForm(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
   }
   return tokens[position - 7]?.sentence !== sentence;
+}
+
+/** Tokens an opening adverbial may take before its comma ("On the other side of the river,"). */
+const ADVERBIAL_REACH = 8;
+
+// "On the other side, Sharks coach Ann Rowe did not hide her anger": a comma that closes a
+// phrase opening the sentence with a preposition or time word starts the main clause.
+function afterOpeningAdverbial(tokens: Token[], comma: number): boolean {
+  const sentence = nth(tokens, comma).sentence;
+  for (let at = comma - 1; at >= 0 && at >= comma - ADVERBIAL_REACH; at--) {
+    const token = nth(tokens, at);
+    if (token.sentence !== sentence || token.kind !== 'word') return false;
+    if (tokens[at - 1]?.sentence !== sentence) return NEVER_SPEAKER_LEADS.has(token.text.toLowerCase());
+  }
+  return false;
 }
 
 function isNameToken(tokens: Token[], at: number): boolean {
