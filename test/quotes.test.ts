@@ -339,6 +339,13 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('reads the name before an age and a second apposition as the subject', () => {
+    const quotes = quotesOf(
+      'Passenger Colin Reave, 61, a retired baker from the town of Dale, said the crash felt like "a bump in the road."',
+    );
+    expect(pairs(quotes)).toEqual([['a bump in the road.', 'Colin Reave']]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

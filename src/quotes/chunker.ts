@@ -227,6 +227,9 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
       const apposition = nth(tokens, comma + 1).text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
       const main = phraseBackward(tokens, comma - 1, floor);
       if (main && nameOf(main)) return main;
+      // "Sam Reid, 61, a retired baker, said": an age or a second apposition stands between the name and its verb.
+      const earlier = earlierNamedPhrase(tokens, main, floor);
+      if (earlier) return earlier;
       if (apposition && nameOf(apposition)) return apposition;
       return main ?? apposition;
     }
@@ -256,6 +259,21 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     }
   }
   return phrase;
+}
+
+/** Appositions set off by commas that may stand between a name and its verb ("Sam Reid, 61, a baker,"). */
+const STACKED_APPOSITIONS = 2;
+
+// The named phrase before one or more comma-set appositions, if the phrase before them is a name.
+function earlierNamedPhrase(tokens: Token[], phrase: Phrase | null, floor: number): Phrase | null {
+  let current = phrase;
+  for (let step = 0; step < STACKED_APPOSITIONS && current; step++) {
+    const before = current.start - 1;
+    if (before <= floor || tokens[before]?.text !== ',') return null;
+    current = phraseBackward(tokens, before - 1, floor);
+    if (current && nameOf(current)) return current;
+  }
+  return null;
 }
 
 /** Words that open a sentence's opening phrase, before the comma that ends it. */
