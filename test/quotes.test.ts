@@ -346,6 +346,21 @@ describe('extractQuotes: attribution details', () => {
     expect(pairs(quotes)).toEqual([['a bump in the road.', 'Colin Reave']]);
   });
 
+  it('keeps two people of one family apart', () => {
+    const quotes = quotesOf(
+      'The farm is run by Ruth Calloway and her husband, Dan Calloway.',
+      '"We never take a day off," Dan Calloway says.',
+      'Their daughter, Mia Calloway, 19, drives the tractor at weekends.',
+      '"I love it, mostly," she says.',
+      '"She is better at it than me," Dan Calloway says.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We never take a day off,', 'Dan Calloway'],
+      ['I love it, mostly,', 'Mia Calloway'],
+      ['She is better at it than me,', 'Dan Calloway'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

@@ -63,6 +63,8 @@ export interface Mention {
 /** People indexes the article's named people by surname, role and position. */
 export class People {
   private bySurname = new Map<string, Person>();
+  /** People by the full name as written, so two of one family stay two. */
+  private byFullName = new Map<string, Person>();
   private byFirst = new Map<string, Person>();
   /** People by the head noun of their written roles: "secretary" → Patricia Hewitt. */
   private byHead = new Map<string, Set<Person>>();
@@ -197,6 +199,9 @@ export class People {
     }
     const surname = stripPossessive(nth(name.words, name.words.length - 1));
     let person = this.bySurname.get(surname);
+    // "Tobiah Marchbank" then "their son, Eli Marchbank": one surname, another first name, another person.
+    if (person && name.words.length >= 2 && !samePerson(person.name, name.words))
+      person = this.byFullName.get(name.words.map(stripPossessive).join(' '));
     if (!person && name.words.length === 1 && name.honorific && /^(?:Sir|Dame|Lord|Lady)$/.test(name.honorific)) {
       // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
       person = this.byFirstName(surname) ?? undefined;
@@ -214,6 +219,7 @@ export class People {
       };
       this.bySurname.set(surname, person);
     }
+    if (name.words.length >= 2) this.byFullName.set(name.words.map(stripPossessive).join(' '), person);
     const full = name.words.map(stripPossessive).join(' ');
     // "Pieter van Wyk" is Mr van Wyk: the particles belong to the surname.
     let particles = name.words.length - 1;
@@ -331,7 +337,9 @@ export class People {
   /** lookup returns the person a name or surname stands for, if the article introduced them. */
   lookup(words: string[]): Person | null {
     const surname = stripPossessive(words.at(-1) ?? '');
-    const found = this.bySurname.get(surname);
+    const found =
+      (words.length > 1 ? this.byFullName.get(words.map(stripPossessive).join(' ')) : undefined) ??
+      this.bySurname.get(surname);
     if (words.length > 1) {
       // "Male MPs" is not "Women MPs": a full name must agree with the one on record.
       const full = words.map(stripPossessive).join(' ');
@@ -453,6 +461,16 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
     if (isReportingForm(token.text) || /ed$/.test(token.text) || PHRASE_BREAKS.has(token.text)) return false;
   }
   return tokens[position - 7]?.sentence !== sentence;
+}
+
+// "Tobiah Marchbank" and "T. Marchbank", "Crown Prince Frederik" and "Prince Frederik" are one
+// person; "Eli Marchbank" is another.
+function samePerson(known: string, written: string[]): boolean {
+  const full = written.map(stripPossessive).join(' ');
+  const first = nth(written, 0);
+  if (known.split(' ').length < 2 || known.endsWith(full) || full.endsWith(known)) return true;
+  const initial = /^\p{Lu}\.?$/u;
+  return initial.test(first) || initial.test(known.split(' ')[0] ?? '') || known.split(' ')[0] === first;
 }
 
 /** Tokens an opening adverbial may take before its comma ("On the other side of the river,"). */
