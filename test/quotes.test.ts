@@ -361,6 +361,20 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('reads past the dot of an abbreviated title or initialism inside a sentence', () => {
+    const quotes = quotesOf(
+      'The ferry ran aground on Monday, officials said.',
+      '"Everyone is safe," Gov. Anna Berg said at a briefing.',
+      '"He lied to you," Assistant U.S. Attorney Paul Dane told jurors on Wednesday.',
+      'The U.N. Refugee Agency said the camp was "full."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['Everyone is safe,', 'Anna Berg'],
+      ['He lied to you,', 'Paul Dane'],
+      ['full.', 'U.N. Refugee Agency'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',
