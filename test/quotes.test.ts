@@ -375,6 +375,17 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('skips an adverb between a subject and its verb, but not a noun in -ly', () => {
+    const quotes = quotesOf(
+      'The airport\'s website initially described the delay as "brief."',
+      'The family said it was "heartbroken."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['brief.', "the airport's website"],
+      ['heartbroken.', 'the family'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

@@ -7,6 +7,7 @@ import type { Token } from './tokens.js';
 import { isReportingForm } from './verbs.js';
 import {
   HONORIFICS,
+  LY_NOUNS,
   NEVER_SPEAKER_LEADS,
   NOT_NAME_WORDS,
   ORGANISATION_LABELS,
@@ -187,7 +188,7 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
   for (;;) {
     const token = tokens[at];
     if (at < floor || !token) return null;
-    if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
+    if (token.kind === 'word' && (SKIPPABLE.has(token.text) || isAdverb(token.text))) {
       at--;
     } else if (
       token.text === ',' &&
@@ -259,6 +260,11 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     }
   }
   return phrase;
+}
+
+// "the page initially described", "did literally say": a lowercase -ly word before a verb is an adverb.
+function isAdverb(word: string): boolean {
+  return /^\p{Ll}+ly$/u.test(word) && word.length > 4 && !LY_NOUNS.has(word);
 }
 
 /** Appositions set off by commas that may stand between a name and its verb ("Sam Reid, 61, a baker,"). */

@@ -969,3 +969,18 @@ export const MALE_NOUNS = new Set<string>([
   'uncle',
   'nephew',
 ]);
+
+/** Nouns that end in -ly like an adverb ("the family said"): never skipped as one. */
+export const LY_NOUNS = new Set<string>([
+  'ally',
+  'anomaly',
+  'assembly',
+  'bully',
+  'family',
+  'homily',
+  'italy',
+  'monopoly',
+  'rally',
+  'supply',
+  'tally',
+]);
