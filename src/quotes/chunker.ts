@@ -139,6 +139,9 @@ export const NAME_WORDS_AT_SENTENCE_START = 2;
 /** Name words a run keeps inside a sentence, where every capital is deliberate ("Mary Anne Wilson"). */
 export const NAME_WORDS_IN_SENTENCE = 3;
 
+/** A capitalised compound ending in a participle: "Leeds-based", "London-born", "Labour-run". */
+const PARTICIPLE_COMPOUND = /^\p{Lu}\p{Ll}*-(?:\p{Ll}+ed|born|run|made|built)$/u;
+
 /**
  * trimName returns the name in a capitalised run: "British foreign secretary Boris Johnson" →
  * Boris Johnson; "Mr Lavrov" → Lavrov with its honorific; "Crown Prince Frederik" keeps the royal title.
@@ -167,7 +170,9 @@ export function trimName(run: string[], most = NAME_WORDS_AT_SENTENCE_START): Tr
       kept.unshift(word);
       continue;
     }
-    if (kept.length > 0 && (ROLE_WORDS.has(plain) || NOT_NAME_WORDS.has(plain))) break;
+    // "Leeds-based", "London-born": a compound ending in a participle describes ("Jun-seo" is a name).
+    if (kept.length > 0 && (ROLE_WORDS.has(plain) || NOT_NAME_WORDS.has(plain) || PARTICIPLE_COMPOUND.test(plain)))
+      break;
     if (names >= most) {
       // "the United States Hamdullah Mohib": a run longer than a name holds something else
       // before it, and which words are the name is a guess: keep the safe two.
