@@ -386,6 +386,31 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('gives "the statement" to whoever issued "a statement", but not a source "according to a report"', () => {
+    const quotes = quotesOf(
+      'In a statement, Northway Rail said it was "cooperating fully" with the inquiry.',
+      '"Safety is our first concern," the statement said.',
+      'The shop was robbed at 6 a.m., according to a police report.',
+      'The report said the man was "armed and shouting."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['cooperating fully', 'Northway Rail'],
+      ['Safety is our first concern,', 'Northway Rail'],
+      ['armed and shouting.', 'the report'],
+    ]);
+  });
+
+  it('cuts a participle compound ("Leeds-based") from a name, but keeps "Jun-seo"', () => {
+    const quotes = quotesOf(
+      'A study by Leeds-based Harcourt Analytics warned of "a sharp slowdown."',
+      'The app\'s founder, Jun-seo Kim, said it was "a hard call."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['a sharp slowdown.', 'Harcourt Analytics'],
+      ['a hard call.', 'Jun-seo Kim'],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

@@ -146,6 +146,9 @@ export class Attributor {
           };
       }
     }
+    // "In a statement, the ferry company said …" then "the statement said": the one who issued it.
+    const issuer = words.length === 2 && /^the$/i.test(nth(words, 0)) ? this.issuerOf(head, position) : null;
+    if (issuer) return { ...issuer, aliases: [...issuer.aliases, description] };
     // "the commission" after "the Federal Trade Commission": the body of that kind named last.
     const kind = words.length === 2 && /^the$/i.test(nth(words, 0)) ? head : '';
     const body = kind ? this.people.organisationOfKind(kind, position) : null;
@@ -264,6 +267,28 @@ export class Attributor {
     return { speaker, cue: lower === 'according' ? 'according to' : word };
   }
 
+  // The speaker of the sentence that brought in "a statement" or "a blog post", when "the
+  // statement" speaks later: found by a bounded look back for the noun after "a" or "an".
+  private issuerOf(noun: string, position: number): Speaker | null {
+    if (!DOCUMENT_NOUNS.has(noun)) return null;
+    for (let at = position - 1; at >= 0 && at >= position - DOCUMENT_REACH; at--) {
+      if (nth(this.tokens, at).text.toLowerCase() !== noun) continue;
+      let lead = at - 1;
+      while (lead > at - 4 && lead >= 0 && !/^(?:a|an)$/i.test(nth(this.tokens, lead).text)) lead--;
+      if (lead < 0 || !/^(?:a|an)$/i.test(nth(this.tokens, lead).text)) continue;
+      // "according to a police report": the report is the source itself, issued by nobody named.
+      if (this.tokens[lead - 1]?.text.toLowerCase() === 'to') return null;
+      const sentence = nth(this.tokens, at).sentence;
+      for (let entry = this.history.length - 1; entry >= 0 && entry >= this.history.length - HISTORY_DEPTH; entry--) {
+        const spoke = nth(this.history, entry);
+        if (spoke.sentence < sentence) break;
+        if (spoke.sentence === sentence && (spoke.speaker.named || spoke.speaker.organisation)) return spoke.speaker;
+      }
+      return null;
+    }
+    return null;
+  }
+
   private organisationFor(position: number, head: string, description: string): Speaker | null {
     const organisation = this.recentOrganisation(position, head);
     return organisation && { ...organisation, aliases: [...organisation.aliases, description] };
@@ -323,6 +348,11 @@ export class Attributor {
     return this.history.at(-1)?.speaker ?? null;
   }
 }
+
+/** Documents a body or person issues, which later speak for them ("the statement said"). */
+const DOCUMENT_NOUNS = new Set(['statement', 'post', 'report', 'letter', 'memo', 'release', 'filing']);
+/** Tokens back "the statement" looks for the "a statement" that brought it in. */
+const DOCUMENT_REACH = 80;
 
 // A speaker a pronoun may stand for: a named person, or a description of one
 // ("a spokeswoman", "the 21-year-old", "the Spaniard"), never an organisation,
