@@ -411,6 +411,13 @@ describe('extractQuotes: attribution details', () => {
     ]);
   });
 
+  it('gives a participle the main subject when a possessive owner opens it', () => {
+    const quotes = quotesOf(
+      'Norland\'s cabinet on Friday approved the plan, saying the port had "waited long enough" for it.',
+    );
+    expect(pairs(quotes)).toEqual([['waited long enough', "Norland's cabinet"]]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

@@ -347,7 +347,9 @@ export function mainSubject(tokens: Token[], before: number, floor: number): Phr
     while (comma < before && nth(tokens, comma).text !== ',') comma++;
     opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
   }
-  return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead())) ? opening : null;
+  // "Ostravia's government", "the club's manager": a possessive owner opens a noun phrase as "the" does.
+  const owned = /['’]s$/.test(lead()) && opening !== null && opening.tokens.length > 1;
+  return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead()) || owned) ? opening : null;
 }
 
 /** isOrganisation returns true when the phrase holds a word that names an organisation. */
