@@ -418,6 +418,15 @@ describe('extractQuotes: attribution details', () => {
     expect(pairs(quotes)).toEqual([['waited long enough', "Norland's cabinet"]]);
   });
 
+  it('reads a name around a quoted nickname as one person', () => {
+    const quotes = quotesOf(
+      '"Service was slow," said Mayor Anne Holt.',
+      'Another diner, Thomas "Tommy" Varga, said the staff were brave.',
+      '"Eggs were on the grill by nine," he said.',
+    );
+    expect(quotes.map((quote) => quote.speaker).at(-1)).toBe('Thomas Varga');
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

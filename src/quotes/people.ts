@@ -92,6 +92,18 @@ export class People {
         nth(tokens, end + 1).sentence === nth(tokens, index).sentence
       )
         end++;
+      const nickname = nicknameAfter(tokens, end);
+      if (nickname > end) {
+        // "Robert “Bobby” Lindqvist": the run goes on after the nickname, read without it.
+        this.addName(
+          tokens,
+          [...tokens.slice(index, end + 1), ...tokens.slice(end + 2, nickname + 1)],
+          index,
+          nickname + 1,
+        );
+        index = nickname + 1;
+        continue;
+      }
       this.addRun(tokens, index, end);
       index = end + 1;
     }
@@ -169,7 +181,7 @@ export class People {
     this.addName(tokens, run.slice(from), first + from);
   }
 
-  private addName(tokens: Token[], run: Token[], position: number) {
+  private addName(tokens: Token[], run: Token[], position: number, after = position + run.length) {
     const words = run.map((token) => token.text);
     if (words.length >= 2) {
       const initials = words
@@ -259,14 +271,14 @@ export class People {
       ...roleWords,
       ...ownRoles,
     ];
-    const appositive = appositiveRole(tokens, position + run.length);
-    const described = describedBefore(tokens, position, position + run.length);
+    const appositive = appositiveRole(tokens, after);
+    const described = describedBefore(tokens, position, after);
     person.role ??= roleText(written) ?? roleText(appositive) ?? roleText(described);
     // "rapper DJ Flint", "economy minister Heizo Takenaka": a person's role names a person.
     if (roleWords.length > 0 && PERSON_ROLES.has(nth(roleWords, roleWords.length - 1).toLowerCase()))
       person.confirmed = true;
     this.addRole(person, appositive);
-    if (inPersonalApposition(tokens, position, position + run.length)) person.confirmed = true;
+    if (inPersonalApposition(tokens, position, after)) person.confirmed = true;
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
   }
 
@@ -471,6 +483,17 @@ function samePerson(known: string, written: string[]): boolean {
   if (known.split(' ').length < 2 || known.endsWith(full) || full.endsWith(known)) return true;
   const initial = /^\p{Lu}\.?$/u;
   return initial.test(first) || initial.test(known.split(' ')[0] ?? '') || known.split(' ')[0] === first;
+}
+
+// The last token of a name that goes on after a one-word quoted nickname ("Robert “Bobby”
+// Lindqvist"); `end` itself when there is none.
+function nicknameAfter(tokens: Token[], end: number): number {
+  const quote = tokens[end + 1];
+  if (quote?.kind !== 'quote' || !/^\p{Lu}\p{Ll}+$/u.test(quote.text) || !isNameToken(tokens, end + 2)) return end;
+  let last = end + 2;
+  while (last + 1 < tokens.length && isNameToken(tokens, last + 1) && nth(tokens, last + 1).sentence === quote.sentence)
+    last++;
+  return last;
 }
 
 /** Tokens an opening adverbial may take before its comma ("On the other side of the river,"). */
