@@ -427,6 +427,13 @@ describe('extractQuotes: attribution details', () => {
     expect(quotes.map((quote) => quote.speaker).at(-1)).toBe('Thomas Varga');
   });
 
+  it('lets "the regulator" stand for the body that last spoke, whatever its kind', () => {
+    const quotes = quotesOf(
+      'The Energy Markets Office, which studies prices, said it had written to the supplier. "We are watching closely," the regulator said.',
+    );
+    expect(pairs(quotes)).toEqual([['We are watching closely,', 'Energy Markets Office']]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

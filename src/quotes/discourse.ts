@@ -25,6 +25,7 @@ import { DESCRIPTION_SENTENCES, HISTORY_DEPTH, PRONOUN_SENTENCES } from './windo
 import {
   DEMONYMS,
   FEMALE_NOUNS,
+  GENERIC_BODY_NOUNS,
   MALE_NOUNS,
   ORGANISATION_LABELS,
   ORGANISATION_ROLES,
@@ -120,8 +121,9 @@ export class Attributor {
       const recent = !owned && personal ? (this.resolvePerson(null, position, true)?.person ?? null) : null;
       // "A Post Office spokesman said …" then "the spokesman said": the same unnamed speaker.
       const described =
-        (!owned && ORGANISATION_ROLES.has(head) ? this.organisationFor(position, head, description) : null) ??
-        this.recentDescription(position, head);
+        (!owned && (ORGANISATION_ROLES.has(head) || GENERIC_BODY_NOUNS.has(head))
+          ? this.organisationFor(position, head, description)
+          : null) ?? this.recentDescription(position, head);
       if (described) return described;
       // "the minister" when the article names two ministers is either: the description stands.
       const ambiguous = this.people.roleHolders(head) > 1;
@@ -135,7 +137,7 @@ export class Attributor {
         return speaker;
       }
       // "the company", "the firm": the organisation that last spoke.
-      if (!owned && words.length === 2 && ORGANISATION_ROLES.has(head)) {
+      if (!owned && words.length === 2 && (ORGANISATION_ROLES.has(head) || GENERIC_BODY_NOUNS.has(head))) {
         const organisation = this.recentOrganisation(position, head);
         if (organisation)
           return {
@@ -318,7 +320,7 @@ export class Attributor {
       // "the club" is not the Football Association: a name that says what it is must agree.
       const words = entry.speaker.name.split(' ');
       const kind = words.find((word) => ORGANISATION_WORDS.has(word));
-      if (!kind || kind.toLowerCase() === head) return entry.speaker;
+      if (!kind || kind.toLowerCase() === head || GENERIC_BODY_NOUNS.has(head)) return entry.speaker;
       return null;
     }
     return null;

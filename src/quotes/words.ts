@@ -984,3 +984,13 @@ export const LY_NOUNS = new Set<string>([
   'supply',
   'tally',
 ]);
+
+/** Nouns for any kind of body: "the regulator" may be the Markets Office, "the watchdog" a Commission. */
+export const GENERIC_BODY_NOUNS = new Set<string>([
+  'regulator',
+  'watchdog',
+  'body',
+  'organisation',
+  'organization',
+  'charity',
+]);
