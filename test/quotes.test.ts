@@ -434,6 +434,15 @@ describe('extractQuotes: attribution details', () => {
     expect(pairs(quotes)).toEqual([['We are watching closely,', 'Energy Markets Office']]);
   });
 
+  it('lets "he" after a sentence opened by a role stand for the one holder of that role', () => {
+    const quotes = quotesOf(
+      'Finance Minister Tobias Lind told parliament the plan would cut spending.',
+      'Opposition leader Annika Rask said the plan was "a betrayal of the north".',
+      'The minister rejected that charge. "Nobody is cancelling anything. We are pacing it," he said.',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Annika Rask', 'Tobias Lind']);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

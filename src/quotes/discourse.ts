@@ -198,6 +198,15 @@ export class Attributor {
       nth(this.tokens, confirmed.position).sentence > nth(this.tokens, anySubject.position).sentence;
     const subject = laterSentence ? confirmed : anySubject;
     const spokeRecently = spoke && sentence - spoke.sentence <= PRONOUN_SENTENCES ? spoke : undefined;
+    // "The minister rejected that charge. '…,' he said": a role opening the sentence before stands for its holder.
+    const role = gender ? this.roleSubjectBefore(position, sentence) : null;
+    if (
+      role &&
+      this.fits(this.personSpeaker(role.person), gender) &&
+      (!spokeRecently || role.position > spokeRecently.position) &&
+      (!subject || role.position > subject.position)
+    )
+      return this.learn(this.personSpeaker(role.person), gender);
     const subjectRecently =
       subject && sentence - nth(this.tokens, subject.position).sentence <= PRONOUN_SENTENCES ? subject : undefined;
     if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position))
@@ -206,6 +215,23 @@ export class Attributor {
     const mention = this.people.recent(position, gender);
     if (mention) return this.learn(this.personSpeaker(mention.person), gender);
     return spoke?.speaker ?? (previous && this.fits(previous.speaker, gender) ? previous.speaker : null);
+  }
+
+  // The person the sentence just before `sentence` opens with by their role alone ("The minister
+  // rejected …"), when exactly one person holds it; a bounded look back over the tokens.
+  private roleSubjectBefore(position: number, sentence: number): { person: Person; position: number } | null {
+    for (let at = position - 1; at > 0 && at >= position - ROLE_SUBJECT_REACH; at--) {
+      const token = nth(this.tokens, at);
+      // Only the nearest sentence that opens before this one counts.
+      if (token.sentence >= sentence || !token.opens || token.kind !== 'word') continue;
+      if (!/^the$/i.test(token.text)) return null;
+      const noun = this.tokens[at + 1];
+      if (noun?.kind !== 'word' || !PERSON_ROLES.has(noun.text) || this.people.roleHolders(noun.text) !== 1)
+        return null;
+      const person = this.people.byRole(noun.text, []);
+      return person?.name ? { person, position: at } : null;
+    }
+    return null;
   }
 
   private learn(speaker: Speaker, gender: Gender): Speaker {
@@ -350,6 +376,9 @@ export class Attributor {
     return this.history.at(-1)?.speaker ?? null;
   }
 }
+
+/** Tokens back a pronoun looks for a sentence opened by a role ("The minister rejected …"). */
+const ROLE_SUBJECT_REACH = 60;
 
 /** Documents a body or person issues, which later speak for them ("the statement said"). */
 const DOCUMENT_NOUNS = new Set(['statement', 'post', 'report', 'letter', 'memo', 'release', 'filing']);
