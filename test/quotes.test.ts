@@ -443,6 +443,16 @@ describe('extractQuotes: attribution details', () => {
     expect(quotes.map((quote) => quote.speaker)).toEqual(['Annika Rask', 'Tobias Lind']);
   });
 
+  it('reads a long possessive subject whole for a second verb after "and"', () => {
+    const quotes = quotesOf(
+      'The council\'s own safety review, written by two engineers, called the pier "unsafe" and said repairs were "long overdue."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['unsafe', "the council's own safety review"],
+      ['long overdue.', "the council's own safety review"],
+    ]);
+  });
+
   it('keeps three name words opening a sentence unless the first is a role', () => {
     const quotes = quotesOf(
       'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',

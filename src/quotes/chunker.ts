@@ -461,6 +461,8 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
         !labelsName(tokens, at)
       )
         break;
+      // "the county's own inspection report": a possessive opens a new noun phrase, so its words count afresh.
+      if (afterPossessive) lowercase = 0;
       // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
       if (lowercase >= 3 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
       lowercase++;
