@@ -264,6 +264,220 @@ describe('extractQuotes: attribution', () => {
 });
 
 describe('extractQuotes: attribution details', () => {
+  it('resolves "he" and "she" to a person named as the subject of a narrative sentence', () => {
+    const quotes = quotesOf(
+      '"The rules are clear," said Mayor Anne Holt.',
+      'Winger Tomas Reyes scored twice in the second half.',
+      '"I just kept running," he said.',
+      'Hilda Brandt, an economist who studies ports, points out that trade fell.',
+      '"It is a trend," she says.',
+      'The City Council met on Monday.',
+      '"Nothing was decided," she said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['The rules are clear,', 'Anne Holt'],
+      ['I just kept running,', 'Tomas Reyes'],
+      ['It is a trend,', 'Hilda Brandt'],
+      ['Nothing was decided,', 'Hilda Brandt'],
+    ]);
+  });
+
+  it('prefers a person confirmed after an unconfirmed subject for "she"', () => {
+    const quotes = quotesOf(
+      'Hilda Brandt, an economist who studies ports, points out that trade fell.',
+      'One trader who lost out is Carla Neri, who runs a stall in the market.',
+      '"I lost a week of sales," she said.',
+    );
+    expect(pairs(quotes)).toEqual([['I lost a week of sales,', 'Carla Neri']]);
+  });
+
+  it('learns no gender from a pronoun that follows a gendered noun', () => {
+    const quotes = quotesOf(
+      '"Fees are up again," said Mayor Anne Holt.',
+      'Ken Ray, whose daughter is in year seven, said she shared a laptop all year.',
+      '"Nobody told us why," he said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['Fees are up again,', 'Anne Holt'],
+      ['Nobody told us why,', 'Ken Ray'],
+    ]);
+  });
+
+  it('cuts a hyphenated role before a name, and keeps the subject over a body named after it', () => {
+    const quotes = quotesOf(
+      'Harbour Rovers beat the league leaders on Friday.',
+      'Fly-half Owen Pryce kicked five penalties to keep Rovers top of the table.',
+      '"I aimed for the post," he said.',
+    );
+    expect(pairs(quotes)).toEqual([['I aimed for the post,', 'Owen Pryce']]);
+  });
+
+  it('reads "the commission" as the body of that kind named last', () => {
+    const quotes = quotesOf(
+      'The Federal Trade Commission filed a complaint against Brightcam on Tuesday.',
+      '"Consumers were misled," the commission said in a statement.',
+      'The Water Services Regulation Authority said the firm had failed. "It must pay," the authority said.',
+      '"We are looking at it," the council said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['Consumers were misled,', 'Federal Trade Commission'],
+      ['It must pay,', 'Water Services Regulation Authority'],
+      ['We are looking at it,', 'the council'],
+    ]);
+  });
+
+  it('takes a name after an opening adverbial phrase as the subject a "she" looks to', () => {
+    const quotes = quotesOf(
+      'The Harbor City Gulls lost 70-64 on Sunday.',
+      '"We ran out of legs," said Gulls guard Tom Abel.',
+      'On the other bench, Rays coach Ann Rowe did not hide her anger at the referees.',
+      '"We were robbed," she said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We ran out of legs,', 'Tom Abel'],
+      ['We were robbed,', 'Ann Rowe'],
+    ]);
+  });
+
+  it('reads the name before an age and a second apposition as the subject', () => {
+    const quotes = quotesOf(
+      'Passenger Colin Reave, 61, a retired baker from the town of Dale, said the crash felt like "a bump in the road."',
+    );
+    expect(pairs(quotes)).toEqual([['a bump in the road.', 'Colin Reave']]);
+  });
+
+  it('keeps two people of one family apart', () => {
+    const quotes = quotesOf(
+      'The farm is run by Ruth Calloway and her husband, Dan Calloway.',
+      '"We never take a day off," Dan Calloway says.',
+      'Their daughter, Mia Calloway, 19, drives the tractor at weekends.',
+      '"I love it, mostly," she says.',
+      '"She is better at it than me," Dan Calloway says.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We never take a day off,', 'Dan Calloway'],
+      ['I love it, mostly,', 'Mia Calloway'],
+      ['She is better at it than me,', 'Dan Calloway'],
+    ]);
+  });
+
+  it('reads past the dot of an abbreviated title or initialism inside a sentence', () => {
+    const quotes = quotesOf(
+      'The ferry ran aground on Monday, officials said.',
+      '"Everyone is safe," Gov. Anna Berg said at a briefing.',
+      '"He lied to you," Assistant U.S. Attorney Paul Dane told jurors on Wednesday.',
+      'The U.N. Refugee Agency said the camp was "full."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['Everyone is safe,', 'Anna Berg'],
+      ['He lied to you,', 'Paul Dane'],
+      ['full.', 'U.N. Refugee Agency'],
+    ]);
+  });
+
+  it('skips an adverb between a subject and its verb, but not a noun in -ly', () => {
+    const quotes = quotesOf(
+      'The airport\'s website initially described the delay as "brief."',
+      'The family said it was "heartbroken."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['brief.', "the airport's website"],
+      ['heartbroken.', 'the family'],
+    ]);
+  });
+
+  it('gives "the statement" to whoever issued "a statement", but not a source "according to a report"', () => {
+    const quotes = quotesOf(
+      'In a statement, Northway Rail said it was "cooperating fully" with the inquiry.',
+      '"Safety is our first concern," the statement said.',
+      'The shop was robbed at 6 a.m., according to a police report.',
+      'The report said the man was "armed and shouting."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['cooperating fully', 'Northway Rail'],
+      ['Safety is our first concern,', 'Northway Rail'],
+      ['armed and shouting.', 'the report'],
+    ]);
+  });
+
+  it('cuts a participle compound ("Leeds-based") from a name, but keeps "Jun-seo"', () => {
+    const quotes = quotesOf(
+      'A study by Leeds-based Harcourt Analytics warned of "a sharp slowdown."',
+      'The app\'s founder, Jun-seo Kim, said it was "a hard call."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['a sharp slowdown.', 'Harcourt Analytics'],
+      ['a hard call.', 'Jun-seo Kim'],
+    ]);
+  });
+
+  it('gives a participle the main subject when a possessive owner opens it', () => {
+    const quotes = quotesOf(
+      'Norland\'s cabinet on Friday approved the plan, saying the port had "waited long enough" for it.',
+    );
+    expect(pairs(quotes)).toEqual([['waited long enough', "Norland's cabinet"]]);
+  });
+
+  it('reads a name around a quoted nickname as one person', () => {
+    const quotes = quotesOf(
+      '"Service was slow," said Mayor Anne Holt.',
+      'Another diner, Thomas "Tommy" Varga, said the staff were brave.',
+      '"Eggs were on the grill by nine," he said.',
+    );
+    expect(quotes.map((quote) => quote.speaker).at(-1)).toBe('Thomas Varga');
+  });
+
+  it('lets "the regulator" stand for the body that last spoke, whatever its kind', () => {
+    const quotes = quotesOf(
+      'The Energy Markets Office, which studies prices, said it had written to the supplier. "We are watching closely," the regulator said.',
+    );
+    expect(pairs(quotes)).toEqual([['We are watching closely,', 'Energy Markets Office']]);
+  });
+
+  it('lets "he" after a sentence opened by a role stand for the one holder of that role', () => {
+    const quotes = quotesOf(
+      'Finance Minister Tobias Lind told parliament the plan would cut spending.',
+      'Opposition leader Annika Rask said the plan was "a betrayal of the north".',
+      'The minister rejected that charge. "Nobody is cancelling anything. We are pacing it," he said.',
+    );
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Annika Rask', 'Tobias Lind']);
+  });
+
+  it('reads a long possessive subject whole for a second verb after "and"', () => {
+    const quotes = quotesOf(
+      'The council\'s own safety review, written by two engineers, called the pier "unsafe" and said repairs were "long overdue."',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['unsafe', "the council's own safety review"],
+      ['long overdue.', "the council's own safety review"],
+    ]);
+  });
+
+  it('keeps three name words opening a sentence unless the first is a role', () => {
+    const quotes = quotesOf(
+      'Rosa Maria Tellez, who runs the bakery, said flour had doubled in price.',
+      '"We cannot cope," she said.',
+      'Health Minister Ana Lucia Ferro told MPs the plan was sound.',
+      '"It will work," Ferro said.',
+      'Drummer Sean Doyle said the tour was over.',
+      '"We are tired," Doyle said.',
+    );
+    expect(pairs(quotes)).toEqual([
+      ['We cannot cope,', 'Rosa Maria Tellez'],
+      ['It will work,', 'Ana Lucia Ferro'],
+      ['We are tired,', 'Sean Doyle'],
+    ]);
+  });
+
+  it('keeps a surname of several particles whole, so a later "he" finds the person', () => {
+    const quotes = quotesOf(
+      'City Rangers won at home on Sunday.',
+      'Rangers coach Jan van den Hoek changed the team at half-time.',
+      '"We were far too slow," he said.',
+    );
+    expect(pairs(quotes)).toEqual([['We were far too slow,', 'Jan van den Hoek']]);
+  });
+
   it('takes the sentence subject for a participle and a second verb', () => {
     const quotes = quotesOf(
       'Chancellor Tom Reeve warned his party against complacency, saying: "Nothing is won yet."',

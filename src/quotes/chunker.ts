@@ -7,6 +7,7 @@ import type { Token } from './tokens.js';
 import { isReportingForm } from './verbs.js';
 import {
   HONORIFICS,
+  LY_NOUNS,
   NEVER_SPEAKER_LEADS,
   NOT_NAME_WORDS,
   ORGANISATION_LABELS,
@@ -138,6 +139,9 @@ export const NAME_WORDS_AT_SENTENCE_START = 2;
 /** Name words a run keeps inside a sentence, where every capital is deliberate ("Mary Anne Wilson"). */
 export const NAME_WORDS_IN_SENTENCE = 3;
 
+/** A capitalised compound ending in a participle: "Leeds-based", "London-born", "Labour-run". */
+const PARTICIPLE_COMPOUND = /^\p{Lu}\p{Ll}*-(?:\p{Ll}+ed|born|run|made|built)$/u;
+
 /**
  * trimName returns the name in a capitalised run: "British foreign secretary Boris Johnson" →
  * Boris Johnson; "Mr Lavrov" → Lavrov with its honorific; "Crown Prince Frederik" keeps the royal title.
@@ -166,7 +170,9 @@ export function trimName(run: string[], most = NAME_WORDS_AT_SENTENCE_START): Tr
       kept.unshift(word);
       continue;
     }
-    if (kept.length > 0 && (ROLE_WORDS.has(plain) || NOT_NAME_WORDS.has(plain))) break;
+    // "Leeds-based", "London-born": a compound ending in a participle describes ("Jun-seo" is a name).
+    if (kept.length > 0 && (ROLE_WORDS.has(plain) || NOT_NAME_WORDS.has(plain) || PARTICIPLE_COMPOUND.test(plain)))
+      break;
     if (names >= most) {
       // "the United States Hamdullah Mohib": a run longer than a name holds something else
       // before it, and which words are the name is a guess: keep the safe two.
@@ -187,7 +193,7 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
   for (;;) {
     const token = tokens[at];
     if (at < floor || !token) return null;
-    if (token.kind === 'word' && SKIPPABLE.has(token.text)) {
+    if (token.kind === 'word' && (SKIPPABLE.has(token.text) || isAdverb(token.text))) {
       at--;
     } else if (
       token.text === ',' &&
@@ -227,6 +233,9 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
       const apposition = nth(tokens, comma + 1).text === 'who' ? null : phraseBackward(tokens, at - 1, comma + 1);
       const main = phraseBackward(tokens, comma - 1, floor);
       if (main && nameOf(main)) return main;
+      // "Sam Reid, 61, a retired baker, said": an age or a second apposition stands between the name and its verb.
+      const earlier = earlierNamedPhrase(tokens, main, floor);
+      if (earlier) return earlier;
       if (apposition && nameOf(apposition)) return apposition;
       return main ?? apposition;
     }
@@ -256,6 +265,26 @@ export function subjectBefore(tokens: Token[], verb: number, floor: number): Phr
     }
   }
   return phrase;
+}
+
+// "the page initially described", "did literally say": a lowercase -ly word before a verb is an adverb.
+function isAdverb(word: string): boolean {
+  return /^\p{Ll}+ly$/u.test(word) && word.length > 4 && !LY_NOUNS.has(word);
+}
+
+/** Appositions set off by commas that may stand between a name and its verb ("Sam Reid, 61, a baker,"). */
+const STACKED_APPOSITIONS = 2;
+
+// The named phrase before one or more comma-set appositions, if the phrase before them is a name.
+function earlierNamedPhrase(tokens: Token[], phrase: Phrase | null, floor: number): Phrase | null {
+  let current = phrase;
+  for (let step = 0; step < STACKED_APPOSITIONS && current; step++) {
+    const before = current.start - 1;
+    if (before <= floor || tokens[before]?.text !== ',') return null;
+    current = phraseBackward(tokens, before - 1, floor);
+    if (current && nameOf(current)) return current;
+  }
+  return null;
 }
 
 /** Words that open a sentence's opening phrase, before the comma that ends it. */
@@ -318,7 +347,9 @@ export function mainSubject(tokens: Token[], before: number, floor: number): Phr
     while (comma < before && nth(tokens, comma).text !== ',') comma++;
     opening = comma < before ? subjectAfterComma(tokens, comma + 1) : null;
   }
-  return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead())) ? opening : null;
+  // "Ostravia's government", "the club's manager": a possessive owner opens a noun phrase as "the" does.
+  const owned = /['’]s$/.test(lead()) && opening !== null && opening.tokens.length > 1;
+  return opening && (nameOf(opening) || PRONOUNS.has(lead()) || DETERMINERS.has(lead()) || owned) ? opening : null;
 }
 
 /** isOrganisation returns true when the phrase holds a word that names an organisation. */
@@ -430,6 +461,8 @@ export function subjectAfterComma(tokens: Token[], first: number): Phrase | null
         !labelsName(tokens, at)
       )
         break;
+      // "the county's own inspection report": a possessive opens a new noun phrase, so its words count afresh.
+      if (afterPossessive) lowercase = 0;
       // A lowercase word before "his", "the" or an -ed ending is the verb, not the noun.
       if (lowercase >= 3 || /ed$/.test(lower) || DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) break;
       lowercase++;

@@ -25,6 +25,7 @@ import { DESCRIPTION_SENTENCES, HISTORY_DEPTH, PRONOUN_SENTENCES } from './windo
 import {
   DEMONYMS,
   FEMALE_NOUNS,
+  GENERIC_BODY_NOUNS,
   MALE_NOUNS,
   ORGANISATION_LABELS,
   ORGANISATION_ROLES,
@@ -120,8 +121,9 @@ export class Attributor {
       const recent = !owned && personal ? (this.resolvePerson(null, position, true)?.person ?? null) : null;
       // "A Post Office spokesman said …" then "the spokesman said": the same unnamed speaker.
       const described =
-        (!owned && ORGANISATION_ROLES.has(head) ? this.organisationFor(position, head, description) : null) ??
-        this.recentDescription(position, head);
+        (!owned && (ORGANISATION_ROLES.has(head) || GENERIC_BODY_NOUNS.has(head))
+          ? this.organisationFor(position, head, description)
+          : null) ?? this.recentDescription(position, head);
       if (described) return described;
       // "the minister" when the article names two ministers is either: the description stands.
       const ambiguous = this.people.roleHolders(head) > 1;
@@ -135,7 +137,7 @@ export class Attributor {
         return speaker;
       }
       // "the company", "the firm": the organisation that last spoke.
-      if (!owned && words.length === 2 && ORGANISATION_ROLES.has(head)) {
+      if (!owned && words.length === 2 && (ORGANISATION_ROLES.has(head) || GENERIC_BODY_NOUNS.has(head))) {
         const organisation = this.recentOrganisation(position, head);
         if (organisation)
           return {
@@ -146,6 +148,13 @@ export class Attributor {
           };
       }
     }
+    // "In a statement, the ferry company said …" then "the statement said": the one who issued it.
+    const issuer = words.length === 2 && /^the$/i.test(nth(words, 0)) ? this.issuerOf(head, position) : null;
+    if (issuer) return { ...issuer, aliases: [...issuer.aliases, description] };
+    // "the commission" after "the Federal Trade Commission": the body of that kind named last.
+    const kind = words.length === 2 && /^the$/i.test(nth(words, 0)) ? head : '';
+    const body = kind ? this.people.organisationOfKind(kind, position) : null;
+    if (body) return { name: body, aliases: [description], person: null, named: false, organisation: true };
     return { name: description, aliases: [description.replace(/^(?:the|a|an) /i, '')], person: null, named: false };
   }
 
@@ -176,8 +185,28 @@ export class Attributor {
     }
     if (spoke && spoke.sentence === sentence) return this.learn(spoke.speaker, gender);
     // "United Kingdom" may open a sentence; only "the 21-year-old", which must be a person, takes any name there.
-    const subject = this.people.recent(position, gender, true, namedOnly);
+    // A "he" or "she" looks to any two-word name that was a sentence's subject, confirmed as a
+    // person or not ("Fly-half Morgan Teague kicked six penalties. … he said"); the names of bodies
+    // ("City Council", "Harbour Trust") are not people.
+    const anySubject = this.people.recent(position, gender, true, namedOnly || gender !== null);
+    // A person confirmed in a sentence after an unconfirmed subject ("… is Sofia Neri, who runs a
+    // shop") is nearer; a word of the subject's own sentence ("to keep Rovers top") is not.
+    const confirmed = anySubject && !anySubject.person.confirmed ? this.people.recent(position, gender) : null;
+    const laterSentence =
+      confirmed &&
+      anySubject &&
+      nth(this.tokens, confirmed.position).sentence > nth(this.tokens, anySubject.position).sentence;
+    const subject = laterSentence ? confirmed : anySubject;
     const spokeRecently = spoke && sentence - spoke.sentence <= PRONOUN_SENTENCES ? spoke : undefined;
+    // "The minister rejected that charge. '…,' he said": a role opening the sentence before stands for its holder.
+    const role = gender ? this.roleSubjectBefore(position, sentence) : null;
+    if (
+      role &&
+      this.fits(this.personSpeaker(role.person), gender) &&
+      (!spokeRecently || role.position > spokeRecently.position) &&
+      (!subject || role.position > subject.position)
+    )
+      return this.learn(this.personSpeaker(role.person), gender);
     const subjectRecently =
       subject && sentence - nth(this.tokens, subject.position).sentence <= PRONOUN_SENTENCES ? subject : undefined;
     if (spokeRecently && (!subjectRecently || spokeRecently.position >= subjectRecently.position))
@@ -186,6 +215,23 @@ export class Attributor {
     const mention = this.people.recent(position, gender);
     if (mention) return this.learn(this.personSpeaker(mention.person), gender);
     return spoke?.speaker ?? (previous && this.fits(previous.speaker, gender) ? previous.speaker : null);
+  }
+
+  // The person the sentence just before `sentence` opens with by their role alone ("The minister
+  // rejected …"), when exactly one person holds it; a bounded look back over the tokens.
+  private roleSubjectBefore(position: number, sentence: number): { person: Person; position: number } | null {
+    for (let at = position - 1; at > 0 && at >= position - ROLE_SUBJECT_REACH; at--) {
+      const token = nth(this.tokens, at);
+      // Only the nearest sentence that opens before this one counts.
+      if (token.sentence >= sentence || !token.opens || token.kind !== 'word') continue;
+      if (!/^the$/i.test(token.text)) return null;
+      const noun = this.tokens[at + 1];
+      if (noun?.kind !== 'word' || !PERSON_ROLES.has(noun.text) || this.people.roleHolders(noun.text) !== 1)
+        return null;
+      const person = this.people.byRole(noun.text, []);
+      return person?.name ? { person, position: at } : null;
+    }
+    return null;
   }
 
   private learn(speaker: Speaker, gender: Gender): Speaker {
@@ -249,6 +295,28 @@ export class Attributor {
     return { speaker, cue: lower === 'according' ? 'according to' : word };
   }
 
+  // The speaker of the sentence that brought in "a statement" or "a blog post", when "the
+  // statement" speaks later: found by a bounded look back for the noun after "a" or "an".
+  private issuerOf(noun: string, position: number): Speaker | null {
+    if (!DOCUMENT_NOUNS.has(noun)) return null;
+    for (let at = position - 1; at >= 0 && at >= position - DOCUMENT_REACH; at--) {
+      if (nth(this.tokens, at).text.toLowerCase() !== noun) continue;
+      let lead = at - 1;
+      while (lead > at - 4 && lead >= 0 && !/^(?:a|an)$/i.test(nth(this.tokens, lead).text)) lead--;
+      if (lead < 0 || !/^(?:a|an)$/i.test(nth(this.tokens, lead).text)) continue;
+      // "according to a police report": the report is the source itself, issued by nobody named.
+      if (this.tokens[lead - 1]?.text.toLowerCase() === 'to') return null;
+      const sentence = nth(this.tokens, at).sentence;
+      for (let entry = this.history.length - 1; entry >= 0 && entry >= this.history.length - HISTORY_DEPTH; entry--) {
+        const spoke = nth(this.history, entry);
+        if (spoke.sentence < sentence) break;
+        if (spoke.sentence === sentence && (spoke.speaker.named || spoke.speaker.organisation)) return spoke.speaker;
+      }
+      return null;
+    }
+    return null;
+  }
+
   private organisationFor(position: number, head: string, description: string): Speaker | null {
     const organisation = this.recentOrganisation(position, head);
     return organisation && { ...organisation, aliases: [...organisation.aliases, description] };
@@ -278,7 +346,7 @@ export class Attributor {
       // "the club" is not the Football Association: a name that says what it is must agree.
       const words = entry.speaker.name.split(' ');
       const kind = words.find((word) => ORGANISATION_WORDS.has(word));
-      if (!kind || kind.toLowerCase() === head) return entry.speaker;
+      if (!kind || kind.toLowerCase() === head || GENERIC_BODY_NOUNS.has(head)) return entry.speaker;
       return null;
     }
     return null;
@@ -308,6 +376,14 @@ export class Attributor {
     return this.history.at(-1)?.speaker ?? null;
   }
 }
+
+/** Tokens back a pronoun looks for a sentence opened by a role ("The minister rejected …"). */
+const ROLE_SUBJECT_REACH = 60;
+
+/** Documents a body or person issues, which later speak for them ("the statement said"). */
+const DOCUMENT_NOUNS = new Set(['statement', 'post', 'report', 'letter', 'memo', 'release', 'filing']);
+/** Tokens back "the statement" looks for the "a statement" that brought it in. */
+const DOCUMENT_REACH = 80;
 
 // A speaker a pronoun may stand for: a named person, or a description of one
 // ("a spokeswoman", "the 21-year-old", "the Spaniard"), never an organisation,

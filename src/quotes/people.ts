@@ -12,12 +12,25 @@ import {
   PARTICLES,
   stripPossessive,
   type Token,
+  type TrimmedName,
   trimName,
 } from './chunker.js';
 import { nth } from './nth.js';
 import { isReportingForm } from './verbs.js';
 import { MENTION_DEPTH } from './windows.js';
-import { HONORIFICS, NOT_NAME_WORDS, PERSON_ROLES, PHRASE_BREAKS, ROLE_WORDS, SKIPPABLE } from './words.js';
+import {
+  FEMALE_NOUNS,
+  HONORIFICS,
+  MALE_NOUNS,
+  NEVER_SPEAKER_LEADS,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  PERSON_NOUNS,
+  PERSON_ROLES,
+  PHRASE_BREAKS,
+  ROLE_WORDS,
+  SKIPPABLE,
+} from './words.js';
 
 /** What an honorific or a pronoun tells about a person; null when nothing has. */
 export type Gender = 'male' | 'female' | null;
@@ -50,14 +63,22 @@ export interface Mention {
 /** People indexes the article's named people by surname, role and position. */
 export class People {
   private bySurname = new Map<string, Person>();
+  /** People by the full name as written, so two of one family stay two. */
+  private byFullName = new Map<string, Person>();
   private byFirst = new Map<string, Person>();
   /** People by the head noun of their written roles: "secretary" → Patricia Hewitt. */
   private byHead = new Map<string, Set<Person>>();
   /** Capitalised runs by their initials, so "EOC" finds "Equal Opportunities Commission". */
   private acronyms = new Map<string, string>();
   mentions: Mention[] = [];
+  /** Bodies by their kind word in lowercase: "commission" → the Federal Trade Commission, in article order. */
+  private byKind = new Map<string, { name: string; position: number }[]>();
+  /** Every word the article writes in lowercase: a capitalised common noun opening a sentence is one of these. */
+  private lowercase = new Set<string>();
 
   constructor(tokens: Token[]) {
+    for (const token of tokens)
+      if (token.kind === 'word' && /^\p{Ll}/u.test(token.text)) this.lowercase.add(token.text);
     let index = 0;
     while (index < tokens.length) {
       if (!isNameToken(tokens, index)) {
@@ -71,6 +92,18 @@ export class People {
         nth(tokens, end + 1).sentence === nth(tokens, index).sentence
       )
         end++;
+      const nickname = nicknameAfter(tokens, end);
+      if (nickname > end) {
+        // "Robert “Bobby” Lindqvist": the run goes on after the nickname, read without it.
+        this.addName(
+          tokens,
+          [...tokens.slice(index, end + 1), ...tokens.slice(end + 2, nickname + 1)],
+          index,
+          nickname + 1,
+        );
+        index = nickname + 1;
+        continue;
+      }
       this.addRun(tokens, index, end);
       index = end + 1;
     }
@@ -83,8 +116,16 @@ export class People {
   // ("Her coach Aston Moore" is someone else's coach).
   private learnGenders(tokens: Token[]) {
     const gendered = new Map<number, { gender: 'male' | 'female'; position: number }[]>();
+    // "Ken Ray, whose daughter is 12, said she …": the she after a gendered noun may be that noun's.
+    const nouns = new Map<number, number[]>();
     tokens.forEach((token, position) => {
       if (token.kind !== 'word') return;
+      const lower = token.text.toLowerCase();
+      if (FEMALE_NOUNS.has(lower) || MALE_NOUNS.has(lower)) {
+        const seen = nouns.get(token.sentence) ?? [];
+        seen.push(position);
+        nouns.set(token.sentence, seen);
+      }
       const gender = /^(?:he|himself)$/i.test(token.text)
         ? 'male'
         : /^(?:she|herself)$/i.test(token.text)
@@ -107,7 +148,13 @@ export class People {
       const people = new Set(this.mentions.slice(first, last + 1).map((mention) => mention.person));
       const named = nth(this.mentions, first).position;
       const genders = new Set(
-        (gendered.get(sentence) ?? []).filter((seen) => seen.position > named).map((seen) => seen.gender),
+        (gendered.get(sentence) ?? [])
+          .filter(
+            (seen) =>
+              seen.position > named &&
+              !(nouns.get(sentence) ?? []).some((noun) => noun > named && noun < seen.position),
+          )
+          .map((seen) => seen.gender),
       );
       if (people.size === 1 && genders.size === 1) {
         const person = nth([...people], 0);
@@ -119,6 +166,10 @@ export class People {
 
   private addRun(tokens: Token[], first: number, last: number) {
     const run = tokens.slice(first, last + 1);
+    this.addOrganisation(
+      run.map((token) => stripPossessive(token.text)),
+      first,
+    );
     // Possessives end a name: "CNN’s Christiane Amanpour" holds two.
     let from = 0;
     for (let at = 0; at < run.length; at++) {
@@ -130,7 +181,7 @@ export class People {
     this.addName(tokens, run.slice(from), first + from);
   }
 
-  private addName(tokens: Token[], run: Token[], position: number) {
+  private addName(tokens: Token[], run: Token[], position: number, after = position + run.length) {
     const words = run.map((token) => token.text);
     if (words.length >= 2) {
       const initials = words
@@ -146,7 +197,7 @@ export class People {
       return;
     }
     const opens = nth(run, 0).opens === true;
-    const name = trimName(words, opens ? NAME_WORDS_AT_SENTENCE_START : NAME_WORDS_IN_SENTENCE);
+    const name = opens ? this.nameAtSentenceStart(words) : trimName(words, NAME_WORDS_IN_SENTENCE);
     if (!name) return;
     const before = tokens[position - 1];
     if (name.words.length < 2 && !name.honorific) {
@@ -160,6 +211,9 @@ export class People {
     }
     const surname = stripPossessive(nth(name.words, name.words.length - 1));
     let person = this.bySurname.get(surname);
+    // "Tobiah Marchbank" then "their son, Eli Marchbank": one surname, another first name, another person.
+    if (person && name.words.length >= 2 && !samePerson(person.name, name.words))
+      person = this.byFullName.get(name.words.map(stripPossessive).join(' '));
     if (!person && name.words.length === 1 && name.honorific && /^(?:Sir|Dame|Lord|Lady)$/.test(name.honorific)) {
       // "Sir Digby" after "Sir Digby Jones": a knight keeps his first name.
       person = this.byFirstName(surname) ?? undefined;
@@ -177,6 +231,7 @@ export class People {
       };
       this.bySurname.set(surname, person);
     }
+    if (name.words.length >= 2) this.byFullName.set(name.words.map(stripPossessive).join(' '), person);
     const full = name.words.map(stripPossessive).join(' ');
     // "Pieter van Wyk" is Mr van Wyk: the particles belong to the surname.
     let particles = name.words.length - 1;
@@ -216,15 +271,66 @@ export class People {
       ...roleWords,
       ...ownRoles,
     ];
-    const appositive = appositiveRole(tokens, position + run.length);
-    const described = describedBefore(tokens, position, position + run.length);
+    const appositive = appositiveRole(tokens, after);
+    const described = describedBefore(tokens, position, after);
     person.role ??= roleText(written) ?? roleText(appositive) ?? roleText(described);
     // "rapper DJ Flint", "economy minister Heizo Takenaka": a person's role names a person.
     if (roleWords.length > 0 && PERSON_ROLES.has(nth(roleWords, roleWords.length - 1).toLowerCase()))
       person.confirmed = true;
     this.addRole(person, appositive);
-    if (inPersonalApposition(tokens, position, position + run.length)) person.confirmed = true;
+    if (inPersonalApposition(tokens, position, after)) person.confirmed = true;
     this.mentions.push({ person, position, subject: isSubjectPosition(tokens, position) });
+  }
+
+  // A run that opens its sentence is capitalised from its first word, so "Chef Omar Haddad" may
+  // be chef Omar Haddad. Three name words stay a name when a role word stands before them
+  // ("Finance Minister Tobias Ekwueme Lind"), or when the first of them is no common noun: not in
+  // the role tables, and never written in lowercase in the article ("Lisa Marie Delgado").
+  private nameAtSentenceStart(words: string[]): TrimmedName | null {
+    const short = trimName(words, NAME_WORDS_AT_SENTENCE_START);
+    const long = trimName(words, NAME_WORDS_IN_SENTENCE);
+    if (!long || !short || long.honorific || long.words.length <= short.words.length) return short;
+    const opener = long.words.length === words.length;
+    const first = stripPossessive(nth(long.words, 0));
+    if (!opener || !this.isCommonWord(first)) return long;
+    return short;
+  }
+
+  private isCommonWord(word: string): boolean {
+    const lower = word.toLowerCase();
+    return (
+      ROLE_WORDS.has(word) ||
+      PERSON_ROLES.has(lower) ||
+      PERSON_NOUNS.has(lower) ||
+      NOT_NAME_WORDS.has(word) ||
+      this.lowercase.has(lower) ||
+      this.lowercase.has(`${lower}s`) ||
+      AGENT_NOUN.test(lower) ||
+      // "Fly-half", "Co-founder": a compound with a lowercase part is a noun; "Jean-Luc" is a name.
+      /-\p{Ll}/u.test(word)
+    );
+  }
+
+  // "the Federal Trade Commission": a run that ends in a kind of body is that body, which a
+  // later "the commission" names.
+  private addOrganisation(words: string[], position: number) {
+    const kind = words.at(-1) ?? '';
+    if (words.length < 2 || !ORGANISATION_WORDS.has(kind)) return;
+    const key = kind.toLowerCase();
+    const named = this.byKind.get(key) ?? [];
+    named.push({ name: words.join(' '), position });
+    this.byKind.set(key, named);
+  }
+
+  /** organisationOfKind returns the body of that kind ("commission") named last before `position`, if any. */
+  organisationOfKind(kind: string, position: number): string | null {
+    const named = this.byKind.get(kind) ?? [];
+    // Mentions are in article order; the last few are enough, which keeps this bounded.
+    for (let at = named.length - 1; at >= 0 && at >= named.length - MENTION_DEPTH; at--) {
+      const body = nth(named, at);
+      if (body.position < position) return body.name;
+    }
+    return null;
   }
 
   private addRole(person: Person, role: string[]) {
@@ -243,7 +349,9 @@ export class People {
   /** lookup returns the person a name or surname stands for, if the article introduced them. */
   lookup(words: string[]): Person | null {
     const surname = stripPossessive(words.at(-1) ?? '');
-    const found = this.bySurname.get(surname);
+    const found =
+      (words.length > 1 ? this.byFullName.get(words.map(stripPossessive).join(' ')) : undefined) ??
+      this.bySurname.get(surname);
     if (words.length > 1) {
       // "Male MPs" is not "Women MPs": a full name must agree with the one on record.
       const full = words.map(stripPossessive).join(' ');
@@ -304,6 +412,12 @@ export class People {
       const mention = nth(this.mentions, at);
       if ((!unconfirmed && !mention.person.confirmed) || !mention.person.name || (subject && !mention.subject))
         continue;
+      // An unconfirmed name that holds "Council" or "Trust" is a body, and "Housing Secretary" a title, not a person.
+      if (
+        !mention.person.confirmed &&
+        mention.person.name.split(' ').some((word) => ORGANISATION_WORDS.has(word) || ROLE_WORDS.has(word))
+      )
+        continue;
       if (gender && mention.person.gender && mention.person.gender !== gender) continue;
       return mention;
     }
@@ -343,6 +457,7 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
     const token = nth(tokens, at);
     if (token.sentence !== sentence) return true;
     if (token.kind === 'quote') return false;
+    if (token.text === ',' && afterOpeningAdverbial(tokens, at)) return true;
     if (token.kind !== 'word') continue;
     if (PERSON_ROLES.has(token.text)) {
       role = true;
@@ -360,15 +475,70 @@ function isSubjectPosition(tokens: Token[], position: number): boolean {
   return tokens[position - 7]?.sentence !== sentence;
 }
 
+// "Tobiah Marchbank" and "T. Marchbank", "Crown Prince Frederik" and "Prince Frederik" are one
+// person; "Eli Marchbank" is another.
+function samePerson(known: string, written: string[]): boolean {
+  const full = written.map(stripPossessive).join(' ');
+  const first = nth(written, 0);
+  if (known.split(' ').length < 2 || known.endsWith(full) || full.endsWith(known)) return true;
+  const initial = /^\p{Lu}\.?$/u;
+  return initial.test(first) || initial.test(known.split(' ')[0] ?? '') || known.split(' ')[0] === first;
+}
+
+// The last token of a name that goes on after a one-word quoted nickname ("Robert “Bobby”
+// Lindqvist"); `end` itself when there is none.
+function nicknameAfter(tokens: Token[], end: number): number {
+  const quote = tokens[end + 1];
+  if (quote?.kind !== 'quote' || !/^\p{Lu}\p{Ll}+$/u.test(quote.text) || !isNameToken(tokens, end + 2)) return end;
+  let last = end + 2;
+  while (last + 1 < tokens.length && isNameToken(tokens, last + 1) && nth(tokens, last + 1).sentence === quote.sentence)
+    last++;
+  return last;
+}
+
+/** Tokens an opening adverbial may take before its comma ("On the other side of the river,"). */
+const ADVERBIAL_REACH = 8;
+
+// "On the other side, Sharks coach Ann Rowe did not hide her anger": a comma that closes a
+// phrase opening the sentence with a preposition or time word starts the main clause.
+function afterOpeningAdverbial(tokens: Token[], comma: number): boolean {
+  const sentence = nth(tokens, comma).sentence;
+  for (let at = comma - 1; at >= 0 && at >= comma - ADVERBIAL_REACH; at--) {
+    const token = nth(tokens, at);
+    if (token.sentence !== sentence || token.kind !== 'word') return false;
+    if (tokens[at - 1]?.sentence !== sentence) return NEVER_SPEAKER_LEADS.has(token.text.toLowerCase());
+  }
+  return false;
+}
+
 function isNameToken(tokens: Token[], at: number): boolean {
   const token = nth(tokens, at);
   if (token.kind !== 'word') return false;
   if (token.text === '&') return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
-  if (PARTICLES.has(token.text))
-    return isCapitalized(tokens[at - 1]?.text ?? '') && isCapitalized(tokens[at + 1]?.text ?? '');
+  if (PARTICLES.has(token.text)) return particleInName(tokens, at);
   if (!isNameWord(token.text)) return false;
   if (NOT_NAME_WORDS.has(token.text)) return false;
   return true;
+}
+
+/**
+ * Endings of nouns for what someone does ("bassist", "promoter", "director", "guardian"): a
+ * capitalised one opening a sentence is a role before a name. A few first names end so too
+ * ("Peter John Smith"), and keep two words there, as every opening name did before.
+ */
+const AGENT_NOUN = /(?:ist|er|or|ian|ant|ent|ee|man|woman)$/;
+
+/** Particles one surname may chain: "van der", "de la", "van den". */
+const PARTICLE_CHAIN = 3;
+
+// "Pieter van der Berg": a particle is part of a name when the run of particles it stands in
+// has a capitalised word on each side.
+function particleInName(tokens: Token[], at: number): boolean {
+  let before = at - 1;
+  while (before >= at - PARTICLE_CHAIN && PARTICLES.has(tokens[before]?.text ?? '')) before--;
+  let after = at + 1;
+  while (after <= at + PARTICLE_CHAIN && PARTICLES.has(tokens[after]?.text ?? '')) after++;
+  return isCapitalized(tokens[before]?.text ?? '') && isCapitalized(tokens[after]?.text ?? '');
 }
 
 /** Tokens back from a name that a description in apposition before it may take ("Her opposite number, "). */

@@ -70,7 +70,14 @@ export function tokenize(article: Article, findSpans: (text: string, from: numbe
         if (match.index + match[0].length > end) break;
         const start = match.index;
         const kind = match[0].length === 1 && PUNCTUATION.includes(match[0]) ? 'punct' : 'word';
-        const index = sentenceAt(start).index;
+        const sentence = sentenceAt(start);
+        if (match[0] === '.' && isAbbreviationDot(text, start, sentence)) {
+          // "U.S." keeps its last dot, as written; "Gov." is read as the title "Gov".
+          const word = tokens.at(-1);
+          if (word && word.start + word.text.length === start && word.text.includes('.')) word.text += '.';
+          continue;
+        }
+        const index = sentence.index;
         const opens = tokens.length === 0 || nth(tokens, tokens.length - 1).last < index;
         tokens.push({ kind, text: match[0], start, sentence: index, quote: -1, last: index, opens });
       }
@@ -129,4 +136,17 @@ function isFragment(text: string, span: QuoteSpan): boolean {
   const leadsSentence = before < 0 || /[:.!?"”]/.test(nth(text, before));
   const wordCount = words.split(/\s+/).length;
   return !(leadsSentence && /^[\p{Lu}\d'‘]/u.test(words) && wordCount >= 3);
+}
+
+// "Gov. Ann Berg said", "U.S. Attorney Paul Dane": a period set on a word that the sentence
+// splitter did not end the sentence at belongs to an abbreviation, and is no boundary for
+// the readers after this. An ellipsis is not one.
+function isAbbreviationDot(text: string, offset: number, sentence: Sentence): boolean {
+  const sentenceEnd = sentence.start + sentence.text.length;
+  return (
+    offset + 1 < sentenceEnd &&
+    /[\p{L}]/u.test(text[offset - 1] ?? '') &&
+    /\s/.test(text[offset + 1] ?? '') &&
+    text[offset - 1] !== '.'
+  );
 }

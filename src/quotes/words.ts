@@ -969,3 +969,28 @@ export const MALE_NOUNS = new Set<string>([
   'uncle',
   'nephew',
 ]);
+
+/** Nouns that end in -ly like an adverb ("the family said"): never skipped as one. */
+export const LY_NOUNS = new Set<string>([
+  'ally',
+  'anomaly',
+  'assembly',
+  'bully',
+  'family',
+  'homily',
+  'italy',
+  'monopoly',
+  'rally',
+  'supply',
+  'tally',
+]);
+
+/** Nouns for any kind of body: "the regulator" may be the Markets Office, "the watchdog" a Commission. */
+export const GENERIC_BODY_NOUNS = new Set<string>([
+  'regulator',
+  'watchdog',
+  'body',
+  'organisation',
+  'organization',
+  'charity',
+]);
