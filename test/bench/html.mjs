@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from './random.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -127,13 +128,7 @@ console.log(
 // SVG icons, navigation, the article, a related-links rail, comments and a footer.
 // A third of the bytes are markup no reader shows (scripts, styles, SVG), as on real pages.
 function generatePage(bytes) {
-  let state = 0x2545f491;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(0x2545f491);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const subjects = ['The council', 'Harbour workers', 'The ferry operator', 'Residents', 'The county engineer'];
   const verbs = ['approved', 'questioned', 'delayed', 'welcomed', 'costed', 'rejected'];

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from './random.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
@@ -170,13 +171,7 @@ rmSync(temporary, { recursive: true, force: true });
 // generateArticle returns a deterministic, news-like article of about `bytes` bytes:
 // a headline, byline, dateline and paragraphs of sentences with quotations.
 function generateArticle(bytes) {
-  let state = 0x9e3779b9;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(0x9e3779b9);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const people = [
     'John Kerry',

@@ -13,24 +13,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from './random.mjs';
 
 const arguments_ = process.argv.slice(2);
 const runs = Number(arguments_[arguments_.indexOf('--runs') + 1]) || 5;
 const keep = arguments_.includes('--keep');
 const binary = fileURLToPath(new URL('../../bin/news-read.js', import.meta.url));
 const sizes = [50_000, 500_000, 5_000_000];
-
-// mulberry32: small, fast and deterministic, so every run benchmarks the same text.
-function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const people = [
   'Ana Ruiz',
