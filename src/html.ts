@@ -596,9 +596,6 @@ function hostName(url: string | null): string | null {
   return parsed?.hostname.replace(/^www\./, '') || null;
 }
 
-// The one decode step lives in decode.ts; html.ts keeps its name for its callers.
-export { decodeHtml };
-
 /** readHtml returns the article in a page read from a file or standard input (no address, so relative links are dropped). */
 export function readHtml(bytes: Uint8Array, name: string): HtmlArticle {
   const page = decodeHtml(bytes, null, name);

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
-import { decodeText as decodeTextBytes, startsLikeHtml } from './decode.js';
+import { startsLikeHtml } from './decode.js';
 import { NewsReadError } from './errors.js';
 
 /** Where an article comes from, decided from the command-line argument alone. */
@@ -15,12 +15,6 @@ export type LocalSourceRef = Exclude<SourceRef, { kind: 'url' }>;
 /** What readSource needs from the process: standard input. */
 export interface SourceIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-}
-
-/** Decoded article text with any warnings met while decoding it. */
-export interface SourceText {
-  text: string;
-  warnings: string[];
 }
 
 /** What the source stage returns for every kind of input: the bytes, and what to make of them. */
@@ -285,9 +279,4 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
     chunks.push(buffer);
   }
   return Buffer.concat(chunks, length);
-}
-
-/** decodeText returns the text of an article file's bytes; see decode.ts, the one decode step. */
-export function decodeText(bytes: Uint8Array, name: string): SourceText {
-  return decodeTextBytes(bytes, name);
 }

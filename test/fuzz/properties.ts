@@ -4,12 +4,12 @@
 // shrinks the input and prints it with its seed.
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
+import { decodeText } from '../../src/decode.js';
 import { NewsReadError } from '../../src/errors.js';
 import { parseArticle } from '../../src/parse.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderPlain } from '../../src/render/plain.js';
 import { renderStyled } from '../../src/render/styled.js';
-import { decodeText } from '../../src/source.js';
 import type { Article, View } from '../../src/types.js';
 import { fullView } from '../../src/views/full.js';
 import { quotesView } from '../../src/views/quotes.js';
