@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
-import { startsLikeHtml } from './decode.js';
 import { NewsReadError } from './errors.js';
 
 /** Where an article comes from, decided from the command-line argument alone. */
@@ -8,9 +7,6 @@ export type SourceRef =
   | { kind: 'file'; path: string }
   | { kind: 'stdin' }
   | { kind: 'url'; url: string };
-
-/** A source read from this machine rather than fetched. */
-export type LocalSourceRef = Exclude<SourceRef, { kind: 'url' }>;
 
 /** What readSource needs from the process: standard input. */
 export interface SourceIo {
@@ -193,17 +189,10 @@ export async function readSource(ref: SourceRef, io: SourceIo, options: number |
   throw new NewsReadError('ARTICLE_NOT_FOUND', `no bundled article "${ref.slug}"`);
 }
 
-function mediaTypeOf(path: string): string | null {
+/** mediaTypeOf returns the media type a file's extension states; null for an extension it does not know. */
+export function mediaTypeOf(path: string): string | null {
   const extension = /\.[A-Za-z]+$/.exec(path)?.[0]?.toLowerCase();
   return (extension && MEDIA_TYPES[extension]) || null;
-}
-
-const HTML_EXTENSION = /\.(?:html?|xhtml)$/i;
-
-/** isHtmlSource returns whether decoded input is an HTML page, by its file extension or, failing that, how it starts. */
-export function isHtmlSource(ref: LocalSourceRef, text: string): boolean {
-  if (ref.kind === 'file' && HTML_EXTENSION.test(ref.path)) return true;
-  return ref.kind !== 'bundled' && startsLikeHtml(text.replace(/^\uFEFF/, ''));
 }
 
 function readFileLimited(path: string | URL, name: string, maxBytes: number): Uint8Array {

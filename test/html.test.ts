@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { decodeHtml } from '../src/decode.js';
+import { decodeHtml, detectKind } from '../src/decode.js';
 import { NewsReadError } from '../src/errors.js';
 import { fetchPage } from '../src/fetch.js';
 import { parseHtml, readHtml, runReadability } from '../src/html.js';
@@ -16,7 +16,7 @@ import { FURNITURE_RULES, isShareBar, isTimestampLine, judgeStory, stripInertMar
 import { articleMeta } from '../src/parse.js';
 import { renderPlain } from '../src/render/plain.js';
 import { renderStyled } from '../src/render/styled.js';
-import { isHtmlSource, resolveSource } from '../src/source.js';
+import { mediaTypeOf, resolveSource } from '../src/source.js';
 import type { Article, Block, FullView } from '../src/types.js';
 import { runCli } from './helpers.js';
 
@@ -327,11 +327,16 @@ describe('reading HTML from a file or standard input', () => {
   });
 
   test('HTML is recognised by extension, or by how it starts', () => {
-    expect(isHtmlSource({ kind: 'file', path: 'Saved Page.HTM' }, 'not markup')).toBe(true);
-    expect(isHtmlSource({ kind: 'stdin' }, '\uFEFF<!-- saved -->\n<!DOCTYPE html><p>')).toBe(true);
-    expect(isHtmlSource({ kind: 'stdin' }, '<html lang="en">')).toBe(true);
-    expect(isHtmlSource({ kind: 'file', path: 'story.txt' }, 'Talks resume <b>soon</b>')).toBe(false);
-    expect(isHtmlSource({ kind: 'bundled', slug: 'x' }, '<!doctype html>')).toBe(false);
+    // What the source stage knows (a file's media type; none for standard input), then the detect step.
+    const isHtml = (path: string | null, text: string) =>
+      detectKind({ bytes: Buffer.from(text), name: 'x', mediaType: path === null ? null : mediaTypeOf(path) }) ===
+      'html';
+    expect(isHtml('Saved Page.HTM', 'not markup')).toBe(true);
+    expect(isHtml(null, '\uFEFF<!-- saved -->\n<!DOCTYPE html><p>')).toBe(true);
+    expect(isHtml(null, '<html lang="en">')).toBe(true);
+    expect(isHtml('story.txt', 'Talks resume <b>soon</b>')).toBe(false);
+    // A bundled article is a .txt or .md file, never sniffed.
+    expect(isHtml('x.txt', '<!doctype html>')).toBe(false);
   });
 
   test('URL arguments are URLs; other schemes are refused', () => {
